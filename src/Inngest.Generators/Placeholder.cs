@@ -1,0 +1,6 @@
+namespace Inngest.Generators;
+
+/// <summary>Placeholder until the generator lands.</summary>
+internal static class Placeholder
+{
+}

@@ -1,0 +1,214 @@
+using System;
+using System.Collections.Generic;
+using System.Security.Cryptography;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Inngest.Internal;
+
+namespace Inngest;
+
+/// <summary>
+/// Writes request bodies: a JSON array of <c>{name, data, user?, id?, ts, v?}</c> objects, compact
+/// UTF-8, with pre-encoded property names, into a pooled buffer. Checks each event against the
+/// rules the server enforces while it writes, so a bad event fails before any request.
+/// </summary>
+internal static class EnvelopeWriter
+{
+    private static readonly JsonEncodedText NameProperty = JsonEncodedText.Encode("name");
+    private static readonly JsonEncodedText DataProperty = JsonEncodedText.Encode("data");
+    private static readonly JsonEncodedText UserProperty = JsonEncodedText.Encode("user");
+    private static readonly JsonEncodedText IdProperty = JsonEncodedText.Encode("id");
+    private static readonly JsonEncodedText TsProperty = JsonEncodedText.Encode("ts");
+    private static readonly JsonEncodedText VersionProperty = JsonEncodedText.Encode("v");
+    private static readonly JsonEncodedText ExternalIdProperty = JsonEncodedText.Encode("external_id");
+    private static readonly JsonEncodedText EmailProperty = JsonEncodedText.Encode("email");
+    private static readonly JsonEncodedText PhoneProperty = JsonEncodedText.Encode("phone");
+
+    /// <summary>The earliest <c>ts</c> the server accepts: 1980-01-01T00:00:00Z.</summary>
+    public static readonly DateTimeOffset MinTimestamp = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The latest <c>ts</c> the server accepts: 2100-01-01T00:00:00Z.</summary>
+    public static readonly DateTimeOffset MaxTimestamp = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// Non-ASCII text is written as it is (smaller, and what the official SDKs send); quotes, control
+    /// characters and lone surrogates are still escaped or rejected. The body is never embedded in HTML.
+    /// </summary>
+    internal static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = false,
+        SkipValidation = false,
+    };
+
+    /// <summary>Creates the <c>x-inngest-event-id-seed</c> value: <c>{unix ms},{base64 of 10 random bytes}</c>.</summary>
+    public static string CreateSeed(long unixMilliseconds)
+    {
+        Span<byte> entropy = stackalloc byte[10];
+        RandomNumberGenerator.Fill(entropy);
+        return unixMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + "," + Convert.ToBase64String(entropy);
+    }
+
+    /// <summary>
+    /// Writes events <paramref name="start"/> .. <paramref name="start"/> + <paramref name="count"/> - 1
+    /// as one request body into <paramref name="buffer"/>.
+    /// <c>defaultTimestampMs</c> is the <c>ts</c> of events without a timestamp: the seed's milliseconds.
+    /// </summary>
+    public static void WriteBody(
+        PooledBufferWriter buffer,
+        IReadOnlyList<InngestEvent> events,
+        int start,
+        int count,
+        long defaultTimestampMs,
+        int maxEventBytes,
+        JsonMetadataResolver resolver)
+    {
+        using var writer = new Utf8JsonWriter(buffer, WriterOptions);
+        writer.WriteStartArray();
+        for (var i = start; i < start + count; i++)
+        {
+            var evt = events[i] ?? throw new InngestEventValidationException(i, null, $"Event {i} is null. Remove it or create it with InngestEvent.Create(...).");
+            writer.Flush();
+            var eventStart = buffer.WrittenCount + (i > start ? 1 : 0); // the separating comma is not part of the event
+            WriteEvent(writer, buffer, evt, i, defaultTimestampMs, resolver);
+            writer.Flush();
+            var size = buffer.WrittenCount - eventStart;
+            if (size > maxEventBytes)
+            {
+                throw new InngestEventValidationException(i, evt.Name,
+                    $"Event {i} ('{evt.Name}') is {size:N0} bytes when serialized; the limit is {maxEventBytes:N0} bytes (InngestClientOptions.MaxEventBytes). Send less data in the event, for example an id to look the rest up by.");
+            }
+        }
+
+        writer.WriteEndArray();
+        writer.Flush();
+    }
+
+    private static void WriteEvent(Utf8JsonWriter writer, PooledBufferWriter buffer, InngestEvent evt, int index, long defaultTimestampMs, JsonMetadataResolver resolver)
+    {
+        var violation = EventNameRules.Check(evt.Name);
+        if (violation != EventNameRules.Violation.None)
+        {
+            throw new InngestEventValidationException(index, evt.Name, $"Event {index}: {EventNameRules.Describe(violation, evt.Name)}");
+        }
+
+        long ts;
+        if (evt.Timestamp is { } timestamp)
+        {
+            if (timestamp < MinTimestamp || timestamp > MaxTimestamp)
+            {
+                throw new InngestEventValidationException(index, evt.Name,
+                    $"Event {index} ('{evt.Name}') has the timestamp {timestamp:O}; Inngest accepts only times between 1980-01-01 and 2100-01-01. If you converted from Unix time, use DateTimeOffset.FromUnixTimeMilliseconds for milliseconds and FromUnixTimeSeconds for seconds.");
+            }
+
+            ts = timestamp.ToUnixTimeMilliseconds();
+        }
+        else
+        {
+            ts = defaultTimestampMs;
+        }
+
+        try
+        {
+            writer.WriteStartObject();
+            writer.WriteString(NameProperty, evt.Name);
+            writer.WritePropertyName(DataProperty);
+            if (evt.HasNoData)
+            {
+                writer.WriteStartObject();
+                writer.WriteEndObject();
+            }
+            else
+            {
+                writer.Flush();
+                var dataStart = buffer.WrittenCount;
+                evt.WriteData(writer, resolver);
+                writer.Flush();
+                if (buffer.WrittenCount == dataStart || buffer.WrittenSpan[dataStart] != (byte)'{')
+                {
+                    throw new InngestEventValidationException(index, evt.Name,
+                        $"Event {index} ('{evt.Name}'): data must be a JSON object, but it serialized to {Describe(buffer.WrittenSpan.Slice(dataStart))}. Wrap the value in an object, for example {{\"value\": ...}}.");
+                }
+            }
+
+            if (evt.User is { } user)
+            {
+                WriteUser(writer, user, index, evt.Name);
+            }
+
+            if (!string.IsNullOrEmpty(evt.Id))
+            {
+                writer.WriteString(IdProperty, evt.Id);
+            }
+
+            writer.WriteNumber(TsProperty, ts);
+            if (!string.IsNullOrEmpty(evt.Version))
+            {
+                writer.WriteString(VersionProperty, evt.Version);
+            }
+
+            writer.WriteEndObject();
+        }
+        catch (InngestEventValidationException)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or NotSupportedException)
+        {
+            throw new InngestEventValidationException(index, evt.Name,
+                $"Event {index} ('{evt.Name}') cannot be written as JSON: {ex.Message} Fix the value (for example a NaN or infinite number, a lone surrogate in a string, a reference cycle or nesting deeper than the serializer's MaxDepth), or register metadata for its type.", ex);
+        }
+    }
+
+    private static void WriteUser(Utf8JsonWriter writer, InngestUser user, int index, string name)
+    {
+        writer.WriteStartObject(UserProperty);
+        if (user.ExternalId is not null)
+        {
+            writer.WriteString(ExternalIdProperty, user.ExternalId);
+        }
+
+        if (user.Email is not null)
+        {
+            writer.WriteString(EmailProperty, user.Email);
+        }
+
+        if (user.Phone is not null)
+        {
+            writer.WriteString(PhoneProperty, user.Phone);
+        }
+
+        if (user.Attributes is { } attributes)
+        {
+            foreach (var pair in attributes)
+            {
+                if (pair.Key is "external_id" or "email" or "phone")
+                {
+                    throw new InngestEventValidationException(index, name,
+                        $"Event {index} ('{name}'): the user attribute '{pair.Key}' duplicates a property of InngestUser. Set InngestUser.{(pair.Key == "external_id" ? "ExternalId" : pair.Key == "email" ? "Email" : "Phone")} instead.");
+                }
+
+                writer.WritePropertyName(pair.Key);
+                if (pair.Value is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    pair.Value.WriteTo(writer);
+                }
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static string Describe(ReadOnlySpan<byte> json) => json.IsEmpty ? "nothing" : json[0] switch
+    {
+        (byte)'[' => "an array",
+        (byte)'"' => "a string",
+        (byte)'n' => "null",
+        (byte)'t' or (byte)'f' => "a boolean",
+        _ => "a number",
+    };
+}

@@ -1,0 +1,145 @@
+using System;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Inngest;
+
+/// <summary>
+/// One event to send: a name, a <c>data</c> payload and the optional <c>user</c>, <c>id</c>,
+/// <c>ts</c> and <c>v</c> fields of the Inngest Event API.
+/// </summary>
+/// <remarks>
+/// Create typed events with <see cref="Create{T}(T, InngestUser?, string?, DateTimeOffset?)"/> (or the
+/// <c>ToEvent()</c> extension) for <see cref="InngestEventAttribute"/> types, with
+/// <see cref="InngestEvent{T}(string, T, JsonTypeInfo{T})"/> for any type that has
+/// <see cref="JsonTypeInfo{T}"/> metadata, or with <see cref="FromJson(string, JsonElement)"/> for
+/// untyped JSON. Events of different types can be sent together in one batch.
+/// </remarks>
+public abstract class InngestEvent
+{
+    private protected InngestEvent(string name)
+    {
+        Name = name;
+    }
+
+    /// <summary>The event name, sent as <c>name</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>User identifying data, sent as <c>user</c>; encrypted at rest by Inngest.</summary>
+    public InngestUser? User { get; init; }
+
+    /// <summary>
+    /// The idempotency key, sent as <c>id</c>: another event with the same id within 24 hours is
+    /// stored but starts no function run. <see langword="null"/> or empty sends no <c>id</c>.
+    /// </summary>
+    public string? Id { get; init; }
+
+    /// <summary>
+    /// When the event happened, sent as <c>ts</c> in milliseconds since the Unix epoch. A time in the
+    /// future schedules the triggered runs to start then. When <see langword="null"/>, the client
+    /// sends the time of the send call. Must lie between 1980-01-01 and 2100-01-01.
+    /// </summary>
+    public DateTimeOffset? Timestamp { get; init; }
+
+    /// <summary>The payload version, sent as <c>v</c>, for example <c>2024-05-15.1</c>.</summary>
+    public string? Version { get; init; }
+
+    /// <summary>True when there is no payload; the envelope then carries <c>"data":{}</c>.</summary>
+    internal abstract bool HasNoData { get; }
+
+    /// <summary>Writes the <c>data</c> value; <paramref name="resolver"/> supplies the JSON metadata.</summary>
+    internal abstract void WriteData(Utf8JsonWriter writer, JsonMetadataResolver resolver);
+
+    /// <summary>
+    /// Creates the event for a payload type annotated with <see cref="InngestEventAttribute"/>, using
+    /// its generated name, version and JSON metadata.
+    /// </summary>
+    /// <typeparam name="T">The payload type.</typeparam>
+    /// <param name="data">The payload, sent as <c>data</c>.</param>
+    /// <param name="user">Optional user identifying data.</param>
+    /// <param name="id">Optional idempotency key.</param>
+    /// <param name="timestamp">Optional event time; a future time schedules the run.</param>
+    public static InngestEvent<T> Create<T>(T data, InngestUser? user = null, string? id = null, DateTimeOffset? timestamp = null)
+        where T : IInngestEventData<T>
+        => new(T.EventName, data, T.JsonTypeInfo)
+        {
+            Version = T.EventVersion,
+            User = user,
+            Id = id,
+            Timestamp = timestamp,
+        };
+
+    /// <summary>Creates an untyped event whose <c>data</c> is the given JSON object.</summary>
+    /// <param name="name">The event name.</param>
+    /// <param name="data">A JSON object; <c>null</c> or an undefined element sends <c>{}</c>.</param>
+    public static InngestEvent FromJson(string name, JsonElement data) => new JsonInngestEvent(name, data);
+
+    /// <summary>Creates an untyped event whose <c>data</c> is the given JSON object text.</summary>
+    /// <param name="name">The event name.</param>
+    /// <param name="json">The text of a JSON object, for example <c>{"postId":"01H08SEAXBJFJNGTTZ5TAWB0BD"}</c>.</param>
+    /// <exception cref="ArgumentException"><paramref name="json"/> is not well-formed JSON.</exception>
+    public static InngestEvent FromJson(string name, string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return new JsonInngestEvent(name, document.RootElement.Clone());
+        }
+        catch (JsonException ex)
+        {
+            throw new ArgumentException(
+                $"The data of event '{name}' is not well-formed JSON ({ex.Message}). Pass the text of a JSON object such as {{\"key\":\"value\"}}.",
+                nameof(json), ex);
+        }
+    }
+
+    /// <summary>Returns the event name and type, never the payload or user data.</summary>
+    public override string ToString() => $"InngestEvent {{ Name = {Name} }}";
+}
+
+/// <summary>An event whose <c>data</c> is a <typeparamref name="T"/> written with its JSON metadata.</summary>
+/// <typeparam name="T">The payload type.</typeparam>
+public sealed class InngestEvent<T> : InngestEvent
+{
+    /// <summary>Creates an event for a payload with the given JSON metadata.</summary>
+    /// <param name="name">The event name.</param>
+    /// <param name="data">The payload, sent as <c>data</c>; it must serialize to a JSON object.</param>
+    /// <param name="jsonTypeInfo">
+    /// The metadata that writes <paramref name="data"/>, for example from a
+    /// <see cref="System.Text.Json.Serialization.JsonSerializerContext"/> of your own.
+    /// </param>
+    public InngestEvent(string name, T data, JsonTypeInfo<T> jsonTypeInfo)
+        : base(name)
+    {
+        ArgumentNullException.ThrowIfNull(jsonTypeInfo);
+        Data = data;
+        JsonTypeInfo = jsonTypeInfo;
+    }
+
+    /// <summary>The payload, sent as <c>data</c>.</summary>
+    public T Data { get; }
+
+    /// <summary>The metadata that writes <see cref="Data"/>.</summary>
+    public JsonTypeInfo<T> JsonTypeInfo { get; }
+
+    internal override bool HasNoData => Data is null;
+
+    internal override void WriteData(Utf8JsonWriter writer, JsonMetadataResolver resolver)
+        => JsonSerializer.Serialize(writer, Data, resolver.Resolve(JsonTypeInfo));
+}
+
+internal sealed class JsonInngestEvent : InngestEvent
+{
+    private readonly JsonElement _data;
+
+    public JsonInngestEvent(string name, JsonElement data)
+        : base(name)
+    {
+        _data = data;
+    }
+
+    internal override bool HasNoData => _data.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null;
+
+    internal override void WriteData(Utf8JsonWriter writer, JsonMetadataResolver resolver) => _data.WriteTo(writer);
+}

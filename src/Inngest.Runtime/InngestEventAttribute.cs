@@ -1,0 +1,44 @@
+using System;
+
+namespace Inngest;
+
+/// <summary>
+/// Marks a <c>partial</c> record, record struct, class or struct as the <c>data</c> of an Inngest event.
+/// The Inngest.Typed source generator then gives the type <c>EventName</c> and <c>EventVersion</c>
+/// constants, an implementation of <see cref="IInngestEventData{TSelf}"/>, AOT-safe JSON metadata and a
+/// typed <c>Send&lt;Name&gt;Async</c> extension method on <see cref="IInngestClient"/>.
+/// </summary>
+/// <example>
+/// <code>
+/// [InngestEvent("app/account.created", Version = "2024-05-15.1")]
+/// public sealed partial record AccountCreated(string AccountId, string BillingPlan);
+///
+/// await inngest.SendAccountCreatedAsync(new AccountCreated("645e9f6794e10937e9bdc201", "pro"));
+/// </code>
+/// </example>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = false, Inherited = false)]
+public sealed class InngestEventAttribute : Attribute
+{
+    /// <summary>Creates the attribute for the event called <paramref name="name"/>.</summary>
+    /// <param name="name">
+    /// The event name, in lowercase dot notation with an optional <c>prefix/</c>, for example
+    /// <c>app/account.created</c>. Names starting with <c>inngest/</c> are reserved.
+    /// </param>
+    public InngestEventAttribute(string name) => Name = name;
+
+    /// <summary>The event name sent as <c>name</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>
+    /// The payload version sent as <c>v</c>, for example <c>2024-05-15.1</c> (date, dot, counter).
+    /// When not set, no <c>v</c> is sent.
+    /// </summary>
+    public string? Version { get; set; }
+
+    /// <summary>
+    /// The name of the generated send method without the <c>Send</c> prefix and <c>Async</c> suffix.
+    /// Defaults to the type name without a trailing <c>Event</c>: <c>AccountCreatedEvent</c> gives
+    /// <c>SendAccountCreatedAsync</c>.
+    /// </summary>
+    public string? MethodName { get; set; }
+}

@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace Inngest;
+
+/// <summary>The parts of an Event API answer the client reads: <c>{"ids":[...],"status":200,"error":"..."}</c>.</summary>
+internal readonly record struct ResponseBody(bool IsJson, IReadOnlyList<string>? Ids, string? Error)
+{
+    public static ResponseBody Parse(byte[]? body)
+    {
+        if (body is null || body.Length == 0)
+        {
+            return default;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                using var _ = JsonDocument.Parse(body); // throws when it is not JSON at all
+                return new ResponseBody(true, null, null);
+            }
+
+            List<string>? ids = null;
+            string? error = null;
+            string? message = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isIds = reader.ValueTextEquals("ids");
+                var isError = reader.ValueTextEquals("error");
+                var isMessage = reader.ValueTextEquals("message");
+                reader.Read();
+                if (isIds && reader.TokenType == JsonTokenType.StartArray)
+                {
+                    ids = new List<string>();
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        if (reader.TokenType != JsonTokenType.String)
+                        {
+                            return new ResponseBody(true, null, error ?? message);
+                        }
+
+                        ids.Add(reader.GetString()!);
+                    }
+                }
+                else if ((isError || isMessage) && reader.TokenType == JsonTokenType.String)
+                {
+                    var text = reader.GetString();
+                    if (!string.IsNullOrWhiteSpace(text))
+                    {
+                        if (isError)
+                        {
+                            error = text;
+                        }
+                        else
+                        {
+                            message = text;
+                        }
+                    }
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            return new ResponseBody(true, ids, error ?? message);
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
+    }
+}
