@@ -72,7 +72,14 @@ internal static class EnvelopeWriter
             var eventStart = buffer.WrittenCount + (i > start ? 1 : 0); // the separating comma is not part of the event
             WriteEvent(writer, buffer, evt, i, defaultTimestampMs, resolver);
             writer.Flush();
-            var size = buffer.WrittenCount - eventStart;
+            var written = buffer.WrittenSpan.Slice(eventStart);
+            if (ContainsReplacedSurrogate(written))
+            {
+                throw new InngestEventValidationException(i, evt.Name,
+                    $"Event {i} ('{evt.Name}') holds a string with a lone surrogate (half of a UTF-16 pair, for example from cutting a string inside an emoji). It would arrive as U+FFFD; fix or remove the broken character.");
+            }
+
+            var size = written.Length;
             if (size > maxEventBytes)
             {
                 throw new InngestEventValidationException(i, evt.Name,
@@ -201,6 +208,38 @@ internal static class EnvelopeWriter
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Utf8JsonWriter replaces a lone surrogate with the escape <c>\uFFFD</c>; with this writer's
+    /// encoder a real U+FFFD is written raw, so that escape (not itself escaped) marks broken text.
+    /// </summary>
+    internal static bool ContainsReplacedSurrogate(ReadOnlySpan<byte> json)
+    {
+        ReadOnlySpan<byte> marker = "\\uFFFD"u8;
+        var offset = 0;
+        while (true)
+        {
+            var found = json.Slice(offset).IndexOf(marker);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            var at = offset + found;
+            var backslashes = 0;
+            for (var j = at - 1; j >= 0 && json[j] == (byte)'\\'; j--)
+            {
+                backslashes++;
+            }
+
+            if (backslashes % 2 == 0)
+            {
+                return true;
+            }
+
+            offset = at + 1;
+        }
     }
 
     private static string Describe(ReadOnlySpan<byte> json) => json.IsEmpty ? "nothing" : json[0] switch
