@@ -72,7 +72,7 @@ public static class Wire
     public const string Key = "test-key-123";
 
     /// <summary>Options pointing at <paramref name="server"/> that ignore the machine's environment.</summary>
-    public static InngestClientOptions Options(CaptureServer server, IReadOnlyDictionary<string, string>? env = null) => new()
+    public static InngestClientOptions Options(CaptureServer server, Dictionary<string, string>? env = null) => new()
     {
         EventKey = Key,
         BaseUrl = server.BaseUrl.ToString(),
@@ -81,7 +81,7 @@ public static class Wire
         MaxRetryJitter = TimeSpan.FromMilliseconds(1),
     };
 
-    public static Func<string, string?> Env(IReadOnlyDictionary<string, string>? env)
+    public static Func<string, string?> Env(Dictionary<string, string>? env)
         => name => env is not null && env.TryGetValue(name, out var value) ? value : null;
 
     public static InngestEvent<AccountCreated> Account(InngestUser? user = null, string? id = null, DateTimeOffset? timestamp = null, string? version = null)
