@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Net;
@@ -269,35 +270,53 @@ public sealed class InngestClient : IInngestClient, IDisposable
         }
     }
 
-    private static async Task<byte[]?> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>Reads and parses the answer from a pooled buffer; an answer over 4 MiB counts as unreadable.</summary>
+    private static async Task<ResponseBody> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var length = response.Content.Headers.ContentLength;
         if (length > MaxResponseBytes)
         {
-            return null;
+            return default;
         }
 
-        using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var copy = new MemoryStream(length is > 0 ? (int)length.Value : 256);
-        var buffer = new byte[Math.Min(MaxResponseBytes, 16 * 1024)];
-        int read;
-        while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        var buffer = ArrayPool<byte>.Shared.Rent(length is > 0 ? (int)length.Value : 1024);
+        try
         {
-            if (copy.Length + read > MaxResponseBytes)
+            using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var total = 0;
+            while (true)
             {
-                return null;
+                if (total == buffer.Length)
+                {
+                    if (buffer.Length >= MaxResponseBytes)
+                    {
+                        return default;
+                    }
+
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxResponseBytes));
+                    buffer.AsSpan(0, total).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return ResponseBody.Parse(buffer.AsSpan(0, total));
+                }
+
+                total += read;
             }
-
-            copy.Write(buffer, 0, read);
         }
-
-        return copy.ToArray();
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
-    private static AttemptResult Classify(HttpResponseMessage response, byte[]? body, int expectedIds)
+    private static AttemptResult Classify(HttpResponseMessage response, ResponseBody parsed, int expectedIds)
     {
         var status = (int)response.StatusCode;
-        var parsed = ResponseBody.Parse(body);
         if (status is >= 200 and < 300 && parsed.Ids is { } ids && ids.Count == expectedIds)
         {
             return AttemptResult.Success(ids);

@@ -6,9 +6,9 @@ namespace Inngest;
 /// <summary>The parts of an Event API answer the client reads: <c>{"ids":[...],"status":200,"error":"..."}</c>.</summary>
 internal readonly record struct ResponseBody(bool IsJson, IReadOnlyList<string>? Ids, string? Error)
 {
-    public static ResponseBody Parse(byte[]? body)
+    public static ResponseBody Parse(System.ReadOnlySpan<byte> body)
     {
-        if (body is null || body.Length == 0)
+        if (body.IsEmpty)
         {
             return default;
         }
@@ -18,8 +18,8 @@ internal readonly record struct ResponseBody(bool IsJson, IReadOnlyList<string>?
             var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                using var _ = JsonDocument.Parse(body); // throws when it is not JSON at all
-                return new ResponseBody(true, null, null);
+                reader.Skip(); // a JSON value other than an object; throws when the text is not JSON
+                return reader.Read() ? default : new ResponseBody(true, null, null);
             }
 
             List<string>? ids = null;
