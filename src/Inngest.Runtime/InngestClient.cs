@@ -1,6 +1,8 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Net;
 using System.Net.Http;
@@ -36,6 +38,7 @@ public sealed class InngestClient : IInngestClient, IDisposable
     private readonly bool _ownsHttpClient;
     private readonly InngestSettings _settings;
     private readonly JsonMetadataResolver _resolver;
+    private readonly InngestSendListener? _listener;
     private readonly TimeProvider _time;
     private readonly int _maxAttempts;
     private readonly TimeSpan _initialRetryDelay;
@@ -86,6 +89,7 @@ public sealed class InngestClient : IInngestClient, IDisposable
         _ownsHttpClient = ownsHttpClient;
         _resolver = options.JsonTypeInfoResolver is null ? JsonMetadataResolver.Default : new JsonMetadataResolver(options.JsonTypeInfoResolver);
         _time = options.TimeProvider ?? TimeProvider.System;
+        _listener = options.Listener;
         _maxAttempts = options.MaxAttempts;
         _initialRetryDelay = options.InitialRetryDelay;
         _maxRetryJitter = options.MaxRetryJitter;
@@ -116,6 +120,73 @@ public sealed class InngestClient : IInngestClient, IDisposable
             return InngestSendResult.Empty;
         }
 
+        var started = _time.GetTimestamp();
+        using var activity = InngestTelemetry.Source.StartActivity("inngest.send", ActivityKind.Producer);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("messaging.system", "inngest");
+            activity.SetTag("messaging.operation.name", "send");
+            activity.SetTag("messaging.batch.message_count", events.Count);
+            activity.SetTag("inngest.event.names", InngestTelemetry.DistinctNames(events));
+        }
+
+        var progress = new SendProgress();
+        try
+        {
+            var result = await SendCoreAsync(events, options, progress, cancellationToken).ConfigureAwait(false);
+            var elapsed = _time.GetElapsedTime(started);
+            InngestTelemetry.EventsSent.Add(events.Count);
+            InngestTelemetry.Duration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("inngest.outcome", "success"));
+            if (activity is not null)
+            {
+                activity.SetTag("inngest.requests", progress.Requests);
+                activity.SetTag("inngest.attempts", progress.Attempts);
+                activity.SetTag("inngest.outcome", "success");
+                activity.SetTag("http.response.status_code", progress.LastStatus);
+            }
+
+            _listener?.SendSucceeded(events, progress.Attempts, elapsed);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            var elapsed = _time.GetElapsedTime(started);
+            var (outcome, accepted) = ex switch
+            {
+                InngestSendException send => ("failed", send.AcceptedIds.Count),
+                InngestSendCanceledException canceled => ("canceled", canceled.Outcome.AcceptedIds.Count),
+                OperationCanceledException => ("canceled", 0),
+                InngestEventValidationException or InngestConfigurationException => ("invalid", 0),
+                _ => ("failed", 0),
+            };
+            if (accepted > 0)
+            {
+                InngestTelemetry.EventsSent.Add(accepted);
+            }
+
+            InngestTelemetry.EventsFailed.Add(events.Count - accepted);
+            InngestTelemetry.Duration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("inngest.outcome", outcome));
+            if (activity is not null)
+            {
+                activity.SetTag("inngest.requests", progress.Requests);
+                activity.SetTag("inngest.attempts", progress.Attempts);
+                activity.SetTag("inngest.outcome", outcome);
+                if (progress.LastStatus is { } status)
+                {
+                    activity.SetTag("http.response.status_code", status);
+                }
+
+                activity.SetTag("error.type", ex is InngestSendException { StatusCode: { } code } ? code.ToString(CultureInfo.InvariantCulture) : ex.GetType().FullName);
+                activity.SetStatus(ActivityStatusCode.Error, ex is InngestSendException or InngestEventValidationException or InngestConfigurationException or OperationCanceledException ? ex.Message : ex.GetType().Name);
+            }
+
+            _listener?.SendFailed(events, ex, elapsed);
+            throw;
+        }
+    }
+
+    private async Task<InngestSendResult> SendCoreAsync(IReadOnlyList<InngestEvent> events, InngestSendOptions? options, SendProgress progress, CancellationToken cancellationToken)
+    {
         var eventUrl = _settings.EventUrl ?? throw new InngestConfigurationException(
             "Your events were not sent: no Inngest event key is configured. To fix it, set the INNGEST_EVENT_KEY environment variable, "
             + "or set InngestClientOptions.EventKey. To send to a local dev server instead, set INNGEST_DEV=1 (or InngestClientOptions.IsDev = true).");
@@ -145,10 +216,12 @@ public sealed class InngestClient : IInngestClient, IDisposable
                 EnvelopeWriter.WriteBody(body, events, start, count, ms, _maxEventBytes, _resolver);
             }
 
+            _listener?.SendStarting(events, requestCount);
             var ids = new List<string>(events.Count);
             foreach (var request in requests)
             {
-                await SendRequestAsync(eventUrl, env, request, ids, events.Count, cancellationToken).ConfigureAwait(false);
+                progress.Requests++;
+                await SendRequestAsync(eventUrl, env, events, request, ids, progress, cancellationToken).ConfigureAwait(false);
             }
 
             return new InngestSendResult(ids);
@@ -175,8 +248,9 @@ public sealed class InngestClient : IInngestClient, IDisposable
     public override string ToString()
         => $"InngestClient {{ Mode = {(IsDev ? "dev" : "cloud")}, EventApiBaseUrl = {EventApiBaseUrl}, Env = {Env ?? "(none)"}, EventKey = {(HasEventKey ? "***" : "(unset)")} }}";
 
-    private async Task SendRequestAsync(Uri eventUrl, string? env, PreparedRequest request, List<string> ids, int totalEvents, CancellationToken cancellationToken)
+    private async Task SendRequestAsync(Uri eventUrl, string? env, IReadOnlyList<InngestEvent> events, PreparedRequest request, List<string> ids, SendProgress progress, CancellationToken cancellationToken)
     {
+        var totalEvents = events.Count;
         var attempt = 0;
         AttemptResult last = default;
         while (true)
@@ -187,7 +261,9 @@ public sealed class InngestClient : IInngestClient, IDisposable
             }
 
             attempt++;
+            progress.Attempts++;
             last = await AttemptAsync(eventUrl, env, request, cancellationToken).ConfigureAwait(false);
+            progress.LastStatus = last.StatusCode;
             if (last.Ids is not null)
             {
                 ids.AddRange(last.Ids);
@@ -205,6 +281,8 @@ public sealed class InngestClient : IInngestClient, IDisposable
             }
 
             var delay = RetryDelay(attempt, last.RetryAfter);
+            InngestTelemetry.Retries.Add(1);
+            _listener?.Retrying(events, attempt, last.StatusCode, last.ServerError ?? last.Error?.Message, delay);
             try
             {
                 await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
@@ -449,6 +527,14 @@ public sealed class InngestClient : IInngestClient, IDisposable
     {
         Timeout = Timeout.InfiniteTimeSpan,
     };
+
+    /// <summary>Counts kept across the requests of one send call, for telemetry and the listener.</summary>
+    private sealed class SendProgress
+    {
+        public int Requests;
+        public int Attempts;
+        public int? LastStatus;
+    }
 
     private sealed record PreparedRequest(int Start, int Count, string Seed, PooledBufferWriter Body);
 

@@ -82,6 +82,12 @@ public sealed class InngestClientOptions
     public IJsonTypeInfoResolver? JsonTypeInfoResolver { get; set; }
 
     /// <summary>
+    /// Receives every step of every send call (started, retrying, succeeded, failed), for logging.
+    /// Traces and metrics need no listener: see <see cref="InngestTelemetry"/>.
+    /// </summary>
+    public InngestSendListener? Listener { get; set; }
+
+    /// <summary>
     /// Reads environment variables. Default <see cref="Environment.GetEnvironmentVariable(string)"/>;
     /// replace it to isolate tests or read from another source, or return <see langword="null"/>
     /// always to ignore the environment.
