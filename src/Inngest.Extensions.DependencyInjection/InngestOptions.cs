@@ -1,0 +1,117 @@
+using System;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Inngest.Extensions.DependencyInjection;
+
+/// <summary>
+/// The settings of the <see cref="IInngestClient"/> registered by
+/// <c>services.AddInngest()</c>.
+/// Bound from the <c>Inngest</c> configuration section (for example <c>"Inngest": { "EventKey": "...", "MaxAttempts": 3 }</c>
+/// in appsettings.json, or <c>Inngest__EventKey</c> as an environment variable); every setting left unset still
+/// falls back to the standard <c>INNGEST_*</c> environment variables, exactly as <see cref="InngestClient"/> does.
+/// </summary>
+public sealed class InngestOptions
+{
+    /// <summary>The configuration section bound by default: <c>Inngest</c>.</summary>
+    public const string SectionName = "Inngest";
+
+    /// <summary>
+    /// The event key (<see cref="InngestClientOptions.EventKey"/>). Falls back to <c>INNGEST_EVENT_KEY</c>.
+    /// Keep it in a secret store or environment variable rather than appsettings.json. Never logged.
+    /// </summary>
+    public string? EventKey { get; set; }
+
+    /// <summary><see langword="true"/> to send to a local dev server (<see cref="InngestClientOptions.IsDev"/>). Falls back to <c>INNGEST_DEV</c>.</summary>
+    public bool? IsDev { get; set; }
+
+    /// <summary>The Event API base URL (<see cref="InngestClientOptions.BaseUrl"/>). Falls back to <c>INNGEST_EVENT_API_BASE_URL</c> and <c>INNGEST_BASE_URL</c>.</summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>The branch environment sent as <c>x-inngest-env</c> (<see cref="InngestClientOptions.Env"/>). Falls back to <c>INNGEST_ENV</c> and the CI branch variables.</summary>
+    public string? Env { get; set; }
+
+    /// <summary>The most HTTP attempts per request, the first included (<see cref="InngestClientOptions.MaxAttempts"/>). Default 5.</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>
+    /// <see langword="false"/> turns the client's own retries off (one attempt per request, whatever
+    /// <see cref="MaxAttempts"/> says), for when a resilience handler such as
+    /// <c>AddStandardResilienceHandler()</c> on the returned <c>IHttpClientBuilder</c> retries instead, so
+    /// nothing is retried twice. Default <see langword="true"/>. See docs/dependency-injection.md.
+    /// </summary>
+    public bool BuiltInRetries { get; set; } = true;
+
+    /// <summary>The delay before the second attempt, doubled before each further one (<see cref="InngestClientOptions.InitialRetryDelay"/>). Default 100 ms.</summary>
+    public TimeSpan InitialRetryDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The most random jitter added to each retry delay (<see cref="InngestClientOptions.MaxRetryJitter"/>). Default 100 ms.</summary>
+    public TimeSpan MaxRetryJitter { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The longest wait between two attempts (<see cref="InngestClientOptions.MaxRetryDelay"/>). Default 30 s.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long one HTTP attempt may take (<see cref="InngestClientOptions.AttemptTimeout"/>). Default 30 s. With a
+    /// resilience handler this bounds the whole handler pipeline, its retries included: set it above the
+    /// pipeline's total timeout.
+    /// </summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The largest serialized event accepted before sending (<see cref="InngestClientOptions.MaxEventBytes"/>). Default 3 MiB.</summary>
+    public int MaxEventBytes { get; set; } = InngestClientOptions.DefaultMaxEventBytes;
+
+    /// <summary>The most events in one request (<see cref="InngestClientOptions.MaxEventsPerRequest"/>). Default and maximum 5,000.</summary>
+    public int MaxEventsPerRequest { get; set; } = InngestClientOptions.DefaultMaxEventsPerRequest;
+
+    /// <summary>
+    /// Whether a send fails application start-up (through <c>ValidateOnStart</c>) when no event key is
+    /// configured in cloud mode. Default <see langword="true"/>; set <see langword="false"/> for apps that run
+    /// without Inngest in some environments (their sends then throw <see cref="InngestConfigurationException"/>).
+    /// </summary>
+    public bool RequireEventKey { get; set; } = true;
+
+    /// <summary>
+    /// Whether the client's HTTP requests are hidden from <c>IHttpClientFactory</c>'s own request logging
+    /// (which writes the request URL, whose path holds the event key) and their <c>url.full</c> span tag is
+    /// redacted to <c>{base}/e/***</c>. Default <see langword="true"/>. The client logs its sends itself.
+    /// </summary>
+    public bool RedactEventKeyInHttpTelemetry { get; set; } = true;
+
+    /// <summary>Extra JSON metadata for payload members the generator cannot describe (<see cref="InngestClientOptions.JsonTypeInfoResolver"/>). Not bound from configuration.</summary>
+    public IJsonTypeInfoResolver? JsonTypeInfoResolver { get; set; }
+
+    /// <summary>A listener called next to the built-in <c>ILogger</c> one (<see cref="InngestClientOptions.Listener"/>). Not bound from configuration.</summary>
+    public InngestSendListener? Listener { get; set; }
+
+    /// <summary>
+    /// Reads the <c>INNGEST_*</c> environment variables. Default <see cref="Environment.GetEnvironmentVariable(string)"/>;
+    /// tests can pass <c>_ =&gt; null</c> so the machine's environment never leaks in. Not bound from configuration.
+    /// </summary>
+    public Func<string, string?> EnvironmentReader { get; set; } = Environment.GetEnvironmentVariable;
+
+    /// <summary>Returns a description without the event key.</summary>
+    public override string ToString()
+        => $"InngestOptions {{ EventKey = {(string.IsNullOrEmpty(EventKey) ? "(unset)" : "***")}, IsDev = {IsDev?.ToString() ?? "(unset)"}, BaseUrl = {BaseUrl ?? "(unset)"}, Env = {Env ?? "(unset)"}, MaxAttempts = {MaxAttempts}, BuiltInRetries = {BuiltInRetries} }}";
+
+    /// <summary>The runtime options these settings describe.</summary>
+    /// <param name="timeProvider">The clock, usually the container's <see cref="TimeProvider"/>.</param>
+    /// <param name="listener">The listener to install (the logging one, possibly combined with <see cref="Listener"/>).</param>
+    internal InngestClientOptions ToClientOptions(TimeProvider timeProvider, InngestSendListener? listener) => new()
+    {
+        EventKey = EventKey,
+        IsDev = IsDev,
+        BaseUrl = BaseUrl,
+        Env = Env,
+        MaxAttempts = BuiltInRetries ? MaxAttempts : 1,
+        InitialRetryDelay = InitialRetryDelay,
+        MaxRetryJitter = MaxRetryJitter,
+        MaxRetryDelay = MaxRetryDelay,
+        AttemptTimeout = AttemptTimeout,
+        MaxEventBytes = MaxEventBytes,
+        MaxEventsPerRequest = MaxEventsPerRequest,
+        TimeProvider = timeProvider,
+        JsonTypeInfoResolver = JsonTypeInfoResolver,
+        Listener = listener,
+        EnvironmentReader = EnvironmentReader ?? (static _ => null),
+    };
+}

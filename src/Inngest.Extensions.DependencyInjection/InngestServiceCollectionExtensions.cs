@@ -1,0 +1,158 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading;
+using Inngest;
+using Inngest.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the Inngest.Typed client in an <see cref="IServiceCollection"/>.</summary>
+public static class InngestServiceCollectionExtensions
+{
+    /// <summary>The name of the <see cref="HttpClient"/> the client sends through: <c>Inngest</c>.</summary>
+    public const string HttpClientName = "Inngest";
+
+    /// <summary>
+    /// Registers <see cref="IInngestClient"/> (transient, over a typed <see cref="HttpClient"/> named
+    /// <see cref="HttpClientName"/> from <c>IHttpClientFactory</c>) with <see cref="InngestOptions"/> bound from the
+    /// <c>Inngest</c> section of the container's <see cref="IConfiguration"/>, the <c>INNGEST_*</c> environment
+    /// variables for whatever is unset, and <paramref name="configure"/> last. The options are validated when the
+    /// host starts. Sends are logged through <c>ILogger</c> (category <c>Inngest.InngestClient</c>).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Changes applied after the configuration section, or <see langword="null"/>.</param>
+    /// <returns>The builder of the client's <see cref="HttpClient"/>, to add handlers such as <c>AddStandardResilienceHandler()</c>.</returns>
+    /// <example>
+    /// <code>
+    /// builder.Services.AddInngest();                                   // "Inngest" section + INNGEST_* variables
+    /// builder.Services.AddInngest(o => o.Env = "feature-branch");      // plus code
+    /// </code>
+    /// </example>
+    public static IHttpClientBuilder AddInngest(this IServiceCollection services, Action<InngestOptions>? configure = null)
+        => AddInngestCore(services, section: null, configure);
+
+    /// <summary>
+    /// Registers <see cref="IInngestClient"/> like <see cref="AddInngest(IServiceCollection, Action{InngestOptions}?)"/>,
+    /// binding <see cref="InngestOptions"/> from <paramref name="configuration"/> (for example
+    /// <c>builder.Configuration.GetSection("Messaging:Inngest")</c>) instead of the <c>Inngest</c> section.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration section holding the settings.</param>
+    /// <param name="configure">Changes applied after the configuration section, or <see langword="null"/>.</param>
+    /// <returns>The builder of the client's <see cref="HttpClient"/>.</returns>
+    public static IHttpClientBuilder AddInngest(this IServiceCollection services, IConfiguration configuration, Action<InngestOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return AddInngestCore(services, configuration, configure);
+    }
+
+    private static IHttpClientBuilder AddInngestCore(IServiceCollection services, IConfiguration? section, Action<InngestOptions>? configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        foreach (var descriptor in services)
+        {
+            if (descriptor.ServiceType == typeof(InngestBindingErrors))
+            {
+                // Already registered: only add the new settings.
+                if (section is not null)
+                {
+                    services.AddSingleton<IConfigureOptions<InngestOptions>>(sp => new InngestConfigureFromConfiguration(sp, sp.GetRequiredService<InngestBindingErrors>(), section));
+                }
+
+                if (configure is not null)
+                {
+                    services.Configure(configure);
+                }
+
+                return services.AddHttpClient(HttpClientName);
+            }
+        }
+
+        services.AddSingleton<InngestBindingErrors>();
+        services.AddSingleton<IConfigureOptions<InngestOptions>>(sp => new InngestConfigureFromConfiguration(sp, sp.GetRequiredService<InngestBindingErrors>(), section));
+        services.AddSingleton<IOptionsChangeTokenSource<InngestOptions>>(sp =>
+            new ConfigurationChangeTokenSource<InngestOptions>(Options.Options.DefaultName, section ?? (IConfiguration?)sp.GetService<IConfiguration>()?.GetSection(InngestOptions.SectionName) ?? new ConfigurationBuilder().Build()));
+        var options = services.AddOptions<InngestOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InngestOptions>, InngestOptionsValidator>());
+
+        var http = services.AddHttpClient(HttpClientName);
+        http.AddTypedClient<IInngestClient>(static (httpClient, sp) => CreateInngestClient(httpClient, sp));
+        http.ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan); // the client times each attempt itself
+        http.ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false, // a redirect would re-send the key to another address
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+        });
+
+        // IHttpClientFactory's request logging writes the URL, whose path holds the event key; the client logs its sends itself.
+        http.RemoveAllLoggers();
+        return http;
+    }
+
+    private static IInngestClient CreateInngestClient(HttpClient httpClient, IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptionsMonitor<InngestOptions>>().Get(Options.Options.DefaultName);
+        var logger = services.GetService<ILoggerFactory>()?.CreateLogger<InngestClient>() ?? NullLogger<InngestClient>.Instance;
+        InngestSendListener listener = new InngestLoggingListener(logger);
+        if (options.Listener is { } extra)
+        {
+            listener = new CompositeListener(listener, extra);
+        }
+
+        var client = new InngestClient(httpClient, options.ToClientOptions(services.GetService<TimeProvider>() ?? TimeProvider.System, listener));
+        if (options.RedactEventKeyInHttpTelemetry)
+        {
+            InngestHttpTelemetry.RedactEventUrls(client.EventApiBaseUrl);
+        }
+
+        return client;
+    }
+
+    private sealed class CompositeListener : InngestSendListener
+    {
+        private readonly InngestSendListener _first;
+        private readonly InngestSendListener _second;
+
+        public CompositeListener(InngestSendListener first, InngestSendListener second)
+        {
+            _first = first;
+            _second = second;
+        }
+
+        public override void SendStarting(IReadOnlyList<InngestEvent> events, int requests)
+        {
+            _first.SendStarting(events, requests);
+            _second.SendStarting(events, requests);
+        }
+
+        public override void Retrying(IReadOnlyList<InngestEvent> events, int failedAttempt, int? statusCode, string? reason, TimeSpan delay)
+        {
+            _first.Retrying(events, failedAttempt, statusCode, reason, delay);
+            _second.Retrying(events, failedAttempt, statusCode, reason, delay);
+        }
+
+        public override void SendSucceeded(IReadOnlyList<InngestEvent> events, int attempts, TimeSpan elapsed)
+        {
+            _first.SendSucceeded(events, attempts, elapsed);
+            _second.SendSucceeded(events, attempts, elapsed);
+        }
+
+        public override void SendFailed(IReadOnlyList<InngestEvent> events, Exception exception, TimeSpan elapsed)
+        {
+            _first.SendFailed(events, exception, elapsed);
+            _second.SendFailed(events, exception, elapsed);
+        }
+    }
+}
