@@ -100,23 +100,38 @@ public static class InngestHttpTelemetry
         var prefixes = Volatile.Read(ref s_prefixes);
         foreach (var tag in UrlTags)
         {
-            if (activity.GetTagItem(tag) is not string url)
+            if (activity.GetTagItem(tag) is string url && MatchRegistered(url, prefixes) is { } keyStart)
             {
-                continue;
-            }
-
-            foreach (var prefix in prefixes)
-            {
-                if (url.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && !IsRedacted(url, prefix.Length))
-                {
-                    activity.SetTag(tag, Cut(url, prefix.Length));
-                    break;
-                }
+                activity.SetTag(tag, Cut(url, keyStart));
             }
         }
 
-        // url.path / http.target hold only the path: /prefix/e/{key}.
-        Redact(activity);
+        if (MatchRegistered(activity.DisplayName, prefixes) is { } nameKeyStart)
+        {
+            activity.DisplayName = Cut(activity.DisplayName, nameKeyStart);
+        }
+    }
+
+    /// <summary>Where the key starts when <paramref name="text"/> (a URL, or a path for url.path) is under a registered prefix.</summary>
+    private static int? MatchRegistered(string text, string[] prefixes)
+    {
+        foreach (var prefix in prefixes)
+        {
+            if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return IsRedacted(text, prefix.Length) ? null : prefix.Length;
+            }
+
+            // url.path and http.target hold the path only: /prefix/e/{key}.
+            var pathStart = prefix.IndexOf('/', prefix.IndexOf("://", StringComparison.Ordinal) + 3);
+            if (text.StartsWith('/') && string.CompareOrdinal(text, 0, prefix, pathStart, prefix.Length - pathStart) == 0 && text.Length >= prefix.Length - pathStart)
+            {
+                var keyStart = prefix.Length - pathStart;
+                return IsRedacted(text, keyStart) ? null : keyStart;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>For a URL or path holding <c>/e/{key}</c>, the text with the key replaced; otherwise null.</summary>
