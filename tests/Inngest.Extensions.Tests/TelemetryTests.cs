@@ -215,6 +215,33 @@ public sealed class TelemetryTests : IAsyncLifetime
         Assert.Equal("s", metrics.Single(m => m.Name == "inngest.send.duration").Unit);
     }
 
+    [Fact]
+    public async Task Dotnet_HTTP_client_metrics_carry_no_path_and_so_no_key()
+    {
+        var metrics = new List<Metric>();
+        using var meters = Sdk.CreateMeterProviderBuilder()
+            .AddMeter("System.Net.Http")
+            .AddInMemoryExporter(metrics)
+            .Build();
+        using var host = await Hosts.StartAsync(Hosts.Config(_server, ("Inngest:RedactEventKeyInHttpTelemetry", "false")));
+
+        await host.Services.GetRequiredService<IInngestClient>().SendAsync(Events.Account());
+        meters.ForceFlush();
+
+        var duration = Points(metrics, "http.client.request.duration");
+        Assert.NotEmpty(duration);
+        foreach (var metric in metrics)
+        {
+            foreach (ref readonly var point in metric.GetMetricPoints())
+            {
+                foreach (var tag in point.Tags)
+                {
+                    Assert.DoesNotContain(Events.Key, tag.Value?.ToString() ?? string.Empty);
+                }
+            }
+        }
+    }
+
     private static List<MetricPoint> Points(List<Metric> metrics, string name)
     {
         var points = new List<MetricPoint>();
