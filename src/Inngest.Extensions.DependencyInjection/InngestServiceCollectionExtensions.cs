@@ -96,6 +96,9 @@ public static class InngestServiceCollectionExtensions
             ConnectTimeout = TimeSpan.FromSeconds(10),
         });
 
+        // Outermost: turns the exceptions of handlers added later (resilience timeouts, circuit breakers) into transport errors.
+        http.AddHttpMessageHandler(static () => new TransportErrorHandler());
+
         // IHttpClientFactory's request logging writes the URL, whose path holds the event key; the client logs its sends itself.
         http.RemoveAllLoggers();
         return http;

@@ -74,4 +74,24 @@ public sealed class ResilienceTests : IAsyncLifetime
         Assert.Equal(2, failure.Attempts);
         Assert.Equal(8, _server.Requests.Count);
     }
+
+    [Fact]
+    public async Task A_pipeline_timeout_becomes_an_InngestSendException_for_unacknowledged_events()
+    {
+        using var host = await Hosts.StartAsync(
+            Hosts.Config(_server, ("Inngest:BuiltInRetries", "false")),
+            http: b => b.AddStandardResilienceHandler(o =>
+            {
+                FastRetries(o);
+                o.AttemptTimeout.Timeout = TimeSpan.FromMilliseconds(100);
+                o.TotalRequestTimeout.Timeout = TimeSpan.FromMilliseconds(250);
+            }));
+        _server.Responder = _ => new ScriptedResponse(200) { Acknowledge = true, Delay = TimeSpan.FromSeconds(3) };
+
+        var failure = await Assert.ThrowsAsync<InngestSendException>(() => host.Services.GetRequiredService<IInngestClient>().SendAsync(Events.Account()));
+
+        Assert.Null(failure.StatusCode);
+        Assert.Equal(new[] { 0 }, failure.Outcome.UnacknowledgedEventIndexes);
+        Assert.Equal("TimeoutRejectedException", failure.InnerException?.InnerException?.GetType().Name);
+    }
 }
