@@ -142,9 +142,8 @@ public static class InngestHttpTelemetry
             return null;
         }
 
-        var path = text;
-        var schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
         var pathStart = 0;
+        var schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
         if (schemeEnd >= 0)
         {
             pathStart = text.IndexOf('/', schemeEnd + 3);
@@ -154,28 +153,30 @@ public static class InngestHttpTelemetry
             }
         }
 
-        var at = path.LastIndexOf("/e/", StringComparison.Ordinal);
-        if (at < pathStart)
+        var pathEnd = text.IndexOfAny(QueryOrFragment, pathStart);
+        if (pathEnd < 0)
         {
-            return null;
+            pathEnd = text.Length;
         }
 
+        var at = text.LastIndexOf("/e/", pathEnd - 1, pathEnd - pathStart, StringComparison.Ordinal);
         var keyStart = at + 3;
-        var keyEnd = path.IndexOfAny(new[] { '/', '?', '#' }, keyStart);
-        if (keyEnd >= 0 && path[keyEnd] == '/')
+        if (at < 0 || keyStart >= pathEnd || text.IndexOf('/', keyStart, pathEnd - keyStart) >= 0)
         {
-            return null; // not the last segment: not an Event API URL
+            return null; // no /e/{key} as the last path segment: not an Event API URL
         }
 
         return IsRedacted(text, keyStart) ? null : Cut(text, keyStart);
     }
+
+    private static readonly char[] QueryOrFragment = { '?', '#' };
 
     private static bool IsRedacted(string url, int keyStart)
         => string.CompareOrdinal(url, keyStart, Redacted, 0, Redacted.Length) == 0 && (url.Length == keyStart + Redacted.Length || url[keyStart + Redacted.Length] is '?' or '#');
 
     private static string Cut(string url, int keyStart)
     {
-        var end = url.IndexOfAny(new[] { '?', '#' }, keyStart);
+        var end = url.IndexOfAny(QueryOrFragment, keyStart);
         return string.Concat(url.AsSpan(0, keyStart), Redacted, end < 0 ? ReadOnlySpan<char>.Empty : url.AsSpan(end));
     }
 

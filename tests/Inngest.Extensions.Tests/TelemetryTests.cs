@@ -174,6 +174,9 @@ public sealed class TelemetryTests : IAsyncLifetime
     [InlineData("https://inn.gs/e/***", null)]
     [InlineData("https://example.com/e/abc/more", null)]
     [InlineData("https://example.com/api/orders", null)]
+    [InlineData("https://example.com/login?next=/e/abc", null)]
+    [InlineData("https://inn.gs/e/", null)]
+    [InlineData("https://inn.gs/e/k#frag", "https://inn.gs/e/***#frag")]
     public void Redact_rewrites_only_Event_API_URLs(string url, string? expected)
     {
         using var activity = new Activity("test");
