@@ -189,6 +189,23 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
         Assert.Equal("second-call", Assert.Single(_server.Requests).Header("x-inngest-env"));
     }
 
+    [Fact]
+    public async Task Works_in_a_plain_ServiceCollection_without_configuration()
+    {
+        var services = new ServiceCollection();
+        services.AddInngest(o =>
+        {
+            o.EventKey = "plain-key";
+            o.BaseUrl = _server.BaseUrl.ToString();
+            o.EnvironmentReader = _ => null;
+        });
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+
+        await provider.GetRequiredService<IInngestClient>().SendAsync(Events.Account());
+
+        Assert.Equal("/e/plain-key", Assert.Single(_server.Requests).Path);
+    }
+
     private sealed class RecordingHandler : DelegatingHandler
     {
         private readonly List<string> _seen;
