@@ -45,6 +45,10 @@ internal static partial class WireAssert
         {
             Assert.False(js.Ok, $"The official SDK should have failed.\n{js}");
             Assert.False(ours.Ok, $"Our client should have failed like the official SDK.\n{ours}");
+            if (c.ClientOptions["eventKey"]?.GetValue<string>() is { } key)
+            {
+                Assert.DoesNotContain(key, ours.Exception!.ToString(), StringComparison.Ordinal);
+            }
             if (c.Attempts == 0)
             {
                 // Both say how to fix it: set INNGEST_EVENT_KEY (or pass the key in the options).

@@ -33,3 +33,20 @@ public sealed class RetryConformanceTests : IClassFixture<NodeSdkFixture>
         WireAssert.SameWire(c, js, ours);
     }
 }
+
+/// <summary>Our typed path (<see cref="InngestEvent{T}"/> with source-generated metadata) against the official SDK.</summary>
+public sealed class TypedConformanceTests : IClassFixture<NodeSdkFixture>
+{
+    [Fact]
+    public async Task A_typed_payload_puts_the_same_event_on_the_wire()
+    {
+        var c = Cases.Get("a-single");
+        var typed = new InngestEvent<AccountCreated>("app/account.created", new AccountCreated("645e9f6794e10937e9bdc201", "pro"), ConformanceJson.Default.AccountCreated)
+        {
+            User = new InngestUser { ExternalId = "645ea000129f1c40109ca7ad", Email = "taylor@example.com" },
+        };
+        var jsTask = ConformanceRunner.RunJsAsync(c);
+        var ours = await ConformanceRunner.RunOursAsync(c, new InngestEvent[] { typed });
+        WireAssert.SameWire(c, await jsTask, ours);
+    }
+}
