@@ -174,6 +174,11 @@ public static class Cases
             Plan = new[] { ScriptedResponse.Text(500, "Internal Server Error") },
             Attempts = 2,
         },
+        new("h6-500-four-times-then-200", "500 four times, then 200 on the last allowed attempt")
+        {
+            Plan = new[] { Error500, Error500, Error500, Error500 },
+            Attempts = 5,
+        },
         new("h2-500-always", "500 every time: five attempts, then an error")
         {
             Plan = Enumerable.Repeat(ScriptedResponse.Empty(500), 5).ToArray(),
