@@ -48,8 +48,12 @@ public sealed record ConformanceCase(string Id, string Description)
 
     public override string ToString() => Id;
 
+    /// <summary>Replaces <c>{server}</c> (scheme, host and port) and <c>{host}</c> (host and port only).</summary>
     public static string Substitute(string text, Uri? server)
-        => server is null ? text : text.Replace("{server}", server.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal);
+        => server is null
+            ? text
+            : text.Replace("{server}", server.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal)
+                .Replace("{host}", server.Authority, StringComparison.Ordinal);
 
     public JsonObject ClientOptionsFor(Uri? server)
     {
@@ -161,6 +165,88 @@ public static class Cases
         },
     };
 
+    /// <summary>
+    /// Not in the wire vectors: more of the settings precedence (event-api.md section 3) and payload
+    /// shapes, checked against the official SDK the same way. A losing URL points at a closed port
+    /// (127.0.0.1:9), so a client that picks it fails the case.
+    /// </summary>
+    public static readonly IReadOnlyList<ConformanceCase> Settings = new ConformanceCase[]
+    {
+        new("x1-INNGEST_DEV-host-port-without-scheme", "INNGEST_DEV=127.0.0.1:<port>: a dev URL without a scheme means http://")
+        {
+            ClientOptions = new JsonObject(),
+            Env = Vars(("INNGEST_DEV", "{host}")),
+        },
+        new("x2-INNGEST_DEV-TRUE-uppercase", "INNGEST_DEV=TRUE means dev")
+        {
+            ClientOptions = new JsonObject { ["baseUrl"] = "{server}/" },
+            Env = Vars(("INNGEST_DEV", "TRUE")),
+        },
+        new("x3-INNGEST_DEV-0-no-key", "INNGEST_DEV=0 means cloud: no key fails before any request")
+        {
+            ClientOptions = new JsonObject { ["baseUrl"] = "{server}/" },
+            Env = Vars(("INNGEST_DEV", "0")),
+            Attempts = 0,
+            Fails = true,
+        },
+        new("x4-isDev-option-beats-INNGEST_DEV", "isDev: true beats INNGEST_DEV=false")
+        {
+            ClientOptions = new JsonObject { ["isDev"] = true, ["baseUrl"] = "{server}/" },
+            Env = Vars(("INNGEST_DEV", "false")),
+        },
+        new("x5-EVENT_API_BASE_URL-beats-BASE_URL", "INNGEST_EVENT_API_BASE_URL beats INNGEST_BASE_URL")
+        {
+            ClientOptions = new JsonObject(),
+            Env = Vars(("INNGEST_EVENT_KEY", "env-key-456"), ("INNGEST_EVENT_API_BASE_URL", "{server}/"), ("INNGEST_BASE_URL", "http://127.0.0.1:9/")),
+        },
+        new("x6-baseUrl-option-beats-env", "the baseUrl option beats INNGEST_EVENT_API_BASE_URL and INNGEST_BASE_URL")
+        {
+            ClientOptions = new JsonObject { ["eventKey"] = "test-key-123", ["baseUrl"] = "{server}/" },
+            Env = Vars(("INNGEST_EVENT_API_BASE_URL", "http://127.0.0.1:9/"), ("INNGEST_BASE_URL", "http://127.0.0.1:9/")),
+        },
+        new("x7-BASE_URL-beats-INNGEST_DEV-url", "INNGEST_BASE_URL beats a URL in INNGEST_DEV")
+        {
+            ClientOptions = new JsonObject(),
+            Env = Vars(("INNGEST_DEV", "http://127.0.0.1:9"), ("INNGEST_BASE_URL", "{server}/")),
+        },
+        new("x8-eventKey-option-beats-env", "the eventKey option beats INNGEST_EVENT_KEY")
+        {
+            ClientOptions = new JsonObject { ["eventKey"] = "option-key", ["baseUrl"] = "{server}/" },
+            Env = Vars(("INNGEST_EVENT_KEY", "env-key-456")),
+        },
+        new("x9-empty-eventKey-option-falls-back", "an empty eventKey option falls back to INNGEST_EVENT_KEY")
+        {
+            ClientOptions = new JsonObject { ["eventKey"] = "", ["baseUrl"] = "{server}/" },
+            Env = Vars(("INNGEST_EVENT_KEY", "env-key-456")),
+        },
+        new("x10-branch-variables-order", "VERCEL_GIT_COMMIT_REF beats BRANCH, CF_PAGES_BRANCH, RENDER_GIT_BRANCH, RAILWAY_GIT_BRANCH")
+        {
+            Env = Vars(("VERCEL_GIT_COMMIT_REF", "vercel"), ("BRANCH", "netlify"), ("CF_PAGES_BRANCH", "cloudflare"), ("RENDER_GIT_BRANCH", "render"), ("RAILWAY_GIT_BRANCH", "railway")),
+        },
+        new("x11-branch-BRANCH-over-CF", "BRANCH (Netlify) beats CF_PAGES_BRANCH")
+        {
+            Env = Vars(("BRANCH", "netlify"), ("CF_PAGES_BRANCH", "cloudflare"), ("RAILWAY_GIT_BRANCH", "railway")),
+        },
+        new("x12-branch-RENDER-over-RAILWAY", "RENDER_GIT_BRANCH beats RAILWAY_GIT_BRANCH")
+        {
+            Env = Vars(("RENDER_GIT_BRANCH", "render"), ("RAILWAY_GIT_BRANCH", "railway")),
+        },
+        new("x13-branch-RAILWAY", "RAILWAY_GIT_BRANCH alone") { Env = Vars(("RAILWAY_GIT_BRANCH", "railway")) },
+        new("x14-empty-INNGEST_ENV-falls-back", "an empty INNGEST_ENV falls back to BRANCH_NAME")
+        {
+            Env = Vars(("INNGEST_ENV", ""), ("BRANCH_NAME", "ci-branch")),
+        },
+        new("x15-empty-send-env-keeps-client-env", "an empty per-send env keeps the client's env")
+        {
+            ClientOptions = Options(env: "client-opt-branch"),
+            SendEnv = "",
+        },
+        new("x16-user-attributes-and-many-events", "user with extra attributes; three events, one with id only")
+        {
+            Payload = """[{"name":"app/a","data":{"n":[1,2,{"deep":{"x":null}}]},"user":{"external_id":"u1","plan":"pro","seats":3,"tags":["a","b"]}},{"name":"app/b","data":{},"id":"dedupe-1"},{"name":"app/c","data":{"t":"tab\tnewline\n"},"v":"1"}]""",
+        },
+    };
+
     /// <summary>Cases with retries: slower (the JS SDK waits 100 ms x 2^n plus jitter between attempts).</summary>
     public static readonly IReadOnlyList<ConformanceCase> Retrying = new ConformanceCase[]
     {
@@ -201,9 +287,11 @@ public static class Cases
 
     public static IEnumerable<object[]> MatchingIds => Matching.Select(c => new object[] { c.Id });
 
+    public static IEnumerable<object[]> SettingsIds => Settings.Select(c => new object[] { c.Id });
+
     public static IEnumerable<object[]> RetryingIds => Retrying.Select(c => new object[] { c.Id });
 
-    public static ConformanceCase Get(string id) => Matching.Concat(Retrying).Single(c => c.Id == id);
+    public static ConformanceCase Get(string id) => Matching.Concat(Settings).Concat(Retrying).Single(c => c.Id == id);
 
     public static JsonObject Options(string? env = null)
     {

@@ -19,6 +19,21 @@ public sealed class WireConformanceTests : IClassFixture<NodeSdkFixture>
 }
 
 /// <summary>
+/// Settings precedence and payload shapes beyond the wire vectors, compared the same way.
+/// </summary>
+public sealed class SettingsConformanceTests : IClassFixture<NodeSdkFixture>
+{
+    [Theory]
+    [MemberData(nameof(Cases.SettingsIds), MemberType = typeof(Cases))]
+    public async Task Same_wire_as_the_official_sdk(string caseId)
+    {
+        var c = Cases.Get(caseId);
+        var (js, ours) = await ConformanceRunner.RunAsync(c);
+        WireAssert.SameWire(c, js, ours);
+    }
+}
+
+/// <summary>
 /// Retry cases where both clients must agree: how many attempts, one seed and one body for all of them,
 /// the backoff, and the outcome. Separate class so xunit runs them beside the fast cases.
 /// </summary>
