@@ -163,6 +163,31 @@ public sealed class DeliberateDifferenceTests : IClassFixture<NodeSdkFixture>
         Assert.Contains("1980-01-01", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task X_isDev_false_ignores_a_dev_url_in_INNGEST_DEV()
+    {
+        // Not in the spec's list of differences; found by comparing. The code says cloud (isDev: false)
+        // while the environment holds a dev server URL.
+        var jsCase = new ConformanceCase("x-isDev-false-with-INNGEST_DEV-url", "isDev: false, INNGEST_DEV=<dev server URL>, a key")
+        {
+            ClientOptions = new() { ["isDev"] = false, ["eventKey"] = Key },
+            Env = Cases.Vars(("INNGEST_DEV", "{server}")),
+        };
+        var js = await ConformanceRunner.RunJsAsync(jsCase);
+
+        // The JS SDK is in cloud mode but still sends the events, with the real key, to the dev URL.
+        Assert.True(js.Ok, js.ToString());
+        Assert.Equal("/e/test-key-123", Assert.Single(js.Requests).Target);
+
+        // We keep the explicit option's meaning: cloud mode sends to Inngest Cloud (https://inn.gs/),
+        // and a URL in INNGEST_DEV only picks the dev server's address in dev mode.
+        var oursCase = jsCase with { Env = Cases.Vars(("INNGEST_DEV", "http://127.0.0.1:9")), DefaultUrl = true };
+        var ours = await ConformanceRunner.RunOursAsync(oursCase, ConformanceRunner.TranslateEvents(oursCase.Payload));
+        Assert.True(ours.Ok, ours.ToString());
+        Assert.Equal("https://inn.gs/e/test-key-123", Assert.Single(ours.Requests).Url);
+        WireAssert.SameRequest(js, js.Requests[0], ours, ours.Requests[0], WireAssert.FilledTimestamps(jsCase.Payload), compareTarget: false);
+    }
+
     /// <summary>Apart from the difference under test, the request and the outcome are the same.</summary>
     private static void AssertRestIsTheSame(ConformanceCase c, Observation js, Observation ours)
     {

@@ -27,7 +27,8 @@ public sealed record WireRequest(string? Url, string Method, string Target, IRea
     {
         var url = stub["url"]!.GetValue<string>();
         var headers = stub["headers"]!.AsObject().ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value!.GetValue<string>());
-        return new WireRequest(url, stub["method"]!.GetValue<string>(), new Uri(url).PathAndQuery, headers, stub["body"]?.GetValue<string>() ?? string.Empty, DateTimeOffset.UtcNow);
+        var at = stub["atMs"] is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms.GetValue<long>()) : DateTimeOffset.UtcNow;
+        return new WireRequest(url, stub["method"]!.GetValue<string>(), new Uri(url).PathAndQuery, headers, stub["body"]?.GetValue<string>() ?? string.Empty, at);
     }
 }
 
@@ -84,5 +85,45 @@ public sealed class RecordingHandler : HttpMessageHandler
             Content = new StringContent(answer.ToJsonString(), Encoding.UTF8, "application/json"),
             RequestMessage = request,
         };
+    }
+}
+
+/// <summary>Records each request, then sends it over the network (for the unreachable-server case).</summary>
+public sealed class PassThroughRecordingHandler : DelegatingHandler
+{
+    private readonly List<WireRequest> _requests = new();
+
+    public PassThroughRecordingHandler()
+        : base(new SocketsHttpHandler { AllowAutoRedirect = false })
+    {
+    }
+
+    public IReadOnlyList<WireRequest> Requests
+    {
+        get
+        {
+            lock (_requests)
+            {
+                return _requests.ToArray();
+            }
+        }
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var headers = new Dictionary<string, string>();
+        foreach (var header in request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>()))
+        {
+            headers[header.Key.ToLowerInvariant()] = string.Join(", ", header.Value);
+        }
+
+        var uri = request.RequestUri!;
+        lock (_requests)
+        {
+            _requests.Add(new WireRequest(uri.AbsoluteUri, request.Method.Method, uri.PathAndQuery, headers, body, DateTimeOffset.UtcNow));
+        }
+
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

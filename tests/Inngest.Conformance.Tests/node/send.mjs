@@ -4,6 +4,7 @@
 //   {
 //     "clientOptions": { "eventKey"?, "baseUrl"?, "isDev"?, "env"? },  // passed to new Inngest({ id, ...clientOptions })
 //     "stubFetch": false,        // true: replace fetch with a recorder that answers {"ids":[...],"status":200}
+//     "recordFetch": false,      // true: record each fetch call, then pass it on to the real fetch
 //     "payload": <event or array of events>,   // what inngest.send() receives
 //     "sendOptions": { "env"? } | null
 //   }
@@ -12,7 +13,7 @@
 // Output (one JSON object on stdout):
 //   { "sdkVersion", "ok": true, "ids": [...], "requests": [...], "logs": [...] }
 //   { "sdkVersion", "ok": false, "error": { "name", "message" }, "requests": [...], "logs": [...] }
-// "requests" holds what the fetch stub saw (url, method, headers, body); it is empty without the stub.
+// "requests" holds what the fetch stub or recorder saw (url, method, headers, body); it is empty without them.
 import { Inngest } from "inngest";
 import { readFileSync } from "node:fs";
 
@@ -27,13 +28,21 @@ const record = (level) => (...args) => {
 const logger = { info: record("info"), warn: record("warn"), error: record("error"), debug: record("debug") };
 
 const requests = [];
-const stubFetch = async (url, init) => {
+const recordRequest = (url, init) => {
   const headers = {};
   for (const [name, value] of Object.entries(init?.headers ?? {})) {
     headers[name.toLowerCase()] = String(value);
   }
   const body = typeof init?.body === "string" ? init.body : null;
-  requests.push({ url: String(url), method: init?.method ?? "GET", headers, body });
+  requests.push({ url: String(url), method: init?.method ?? "GET", headers, body, atMs: Date.now() });
+  return body;
+};
+const recordingFetch = async (url, init) => {
+  recordRequest(url, init);
+  return globalThis.fetch(url, init);
+};
+const stubFetch = async (url, init) => {
+  const body = recordRequest(url, init);
   let count = 0;
   try {
     const parsed = JSON.parse(body ?? "[]");
@@ -51,6 +60,8 @@ const stubFetch = async (url, init) => {
 const options = { id: "conformance-app", logger, ...(input.clientOptions ?? {}) };
 if (input.stubFetch) {
   options.fetch = stubFetch;
+} else if (input.recordFetch) {
+  options.fetch = recordingFetch;
 }
 
 let result;
