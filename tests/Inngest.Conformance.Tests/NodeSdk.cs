@@ -111,7 +111,7 @@ internal static class NodeSdk
         }
     }
 
-    private static async Task CheckToolAsync(string tool)
+    internal static async Task CheckToolAsync(string tool)
     {
         var start = new ProcessStartInfo(tool)
         {
