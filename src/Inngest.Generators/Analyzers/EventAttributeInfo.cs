@@ -40,9 +40,16 @@ internal sealed class EventAttributeInfo
         typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypes,
         genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters);
 
+    /// <summary>As <see cref="TypeFormat"/> plus the namespace, to tell apart same-named types: <c>Billing.Outer.Inner</c>.</summary>
+    public static readonly SymbolDisplayFormat QualifiedTypeFormat = new(
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters);
+
     public INamedTypeSymbol Type { get; }
 
     public string DisplayName => Type.ToDisplayString(TypeFormat);
+
+    public string QualifiedName => Type.ToDisplayString(QualifiedTypeFormat);
 
     /// <summary>The constructor argument's value (a literal or a constant).</summary>
     public string? Name { get; }

@@ -11,7 +11,7 @@ namespace Inngest.Generators.Analyzers;
 /// <summary>
 /// Finds clashes between <c>[InngestEvent]</c> types of one compilation: the same name and version on two
 /// types (INNG006) and two types generating the same <c>Send&lt;Name&gt;Async</c> (INNG007). Each type in a
-/// clash gets its own diagnostic. Reported at compilation end, so IDEs show them with full-solution analysis.
+/// clash gets its own diagnostic, naming the types with their namespaces. Reported at compilation end, so IDEs show them with full-solution analysis.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EventCollisionAnalyzer : DiagnosticAnalyzer
@@ -57,7 +57,7 @@ public sealed class EventCollisionAnalyzer : DiagnosticAnalyzer
         }
 
         // A stable order, so "declares too" names the same other type on every run.
-        Array.Sort(events, static (a, b) => string.CompareOrdinal(a.Type.ToDisplayString(), b.Type.ToDisplayString()));
+        Array.Sort(events, static (a, b) => string.CompareOrdinal(a.QualifiedName, b.QualifiedName));
 
         // INNG006: the name must be valid (INNG001-003 report the others); a missing version is its own key.
         var byEvent = new Dictionary<(string Name, string? Version), List<EventAttributeInfo>>();
@@ -84,7 +84,7 @@ public sealed class EventCollisionAnalyzer : DiagnosticAnalyzer
                 var other = group[i == 0 ? 1 : 0];
                 var version = info.Version is null ? "without a Version" : "with Version \"" + info.Version + "\"";
                 context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.DuplicateEvent, info.NameLocation, info.DisplayName, info.Name, version, other.DisplayName));
+                    DiagnosticDescriptors.DuplicateEvent, info.NameLocation, info.QualifiedName, info.Name, version, other.QualifiedName));
             }
         }
 
@@ -95,7 +95,7 @@ public sealed class EventCollisionAnalyzer : DiagnosticAnalyzer
                 var info = group[i];
                 var other = group[i == 0 ? 1 : 0];
                 context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.MethodNameCollision, info.MethodNameLocation, info.DisplayName, info.EffectiveMethodName, other.DisplayName));
+                    DiagnosticDescriptors.MethodNameCollision, info.MethodNameLocation, info.QualifiedName, info.EffectiveMethodName, other.QualifiedName));
             }
         }
     }
