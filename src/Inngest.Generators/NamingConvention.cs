@@ -248,8 +248,10 @@ internal static class NamingConvention
             seen.Add(shown);
         }
 
-        var list = seen.Count == 1 ? seen[0] : string.Join(", ", seen.GetRange(0, seen.Count - 1)) + " and " + seen[seen.Count - 1];
-        return (seen.Count == 1 ? "the character " : "the characters ") + list + (more ? " and others" : string.Empty);
+        var list = more
+            ? string.Join(", ", seen) + " and others"
+            : seen.Count == 1 ? seen[0] : string.Join(", ", seen.GetRange(0, seen.Count - 1)) + " and " + seen[seen.Count - 1];
+        return (seen.Count == 1 ? "the character " : "the characters ") + list;
     }
 
     private static string? Normalize(string? name)
