@@ -67,6 +67,8 @@ public class NamingConventionTests
     [InlineData("App/Account.Created", "app/account.created")]
     [InlineData("MyApp/AccountCreated", "my_app/account.created")]
     [InlineData("app//account..created", "app/account.created")]
+    [InlineData("app//account..created.", "app/account.created")]
+    [InlineData("app/Password_Reset.Requested", "app/password_reset.requested")]
     [InlineData("/account.created/", "account.created")]
     [InlineData(".account.created.", "account.created")]
     [InlineData("app/billing/invoice.paid", "app/billing.invoice.paid")]
