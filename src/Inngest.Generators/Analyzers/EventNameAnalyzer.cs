@@ -62,14 +62,11 @@ public sealed class EventNameAnalyzer : DiagnosticAnalyzer
                 var problems = NamingConvention.Check(name);
                 if (problems != NamingProblems.None)
                 {
+                    // The code fix recomputes the suggestion from the literal it rewrites.
                     var suggestion = NamingConvention.Suggest(name);
-                    var properties = suggestion is null
-                        ? ImmutableDictionary<string, string?>.Empty
-                        : ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, suggestion);
                     context.ReportDiagnostic(Diagnostic.Create(
                         DiagnosticDescriptors.NameConvention,
                         info.NameLocation,
-                        properties,
                         name,
                         NamingConvention.Describe(problems, name!),
                         suggestion ?? NamingConvention.ExampleName));
@@ -83,7 +80,4 @@ public sealed class EventNameAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.VersionFormat, info.VersionLocation, info.Version, name));
         }
     }
-
-    /// <summary>The INNG004 diagnostic property holding the suggested name, when there is one.</summary>
-    internal const string SuggestionProperty = "Suggestion";
 }
