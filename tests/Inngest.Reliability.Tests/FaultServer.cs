@@ -380,7 +380,7 @@ public sealed class FaultServer : IAsyncDisposable
     {
         try
         {
-            using var document = JsonDocument.Parse(body);
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 2000 });
             if (document.RootElement.ValueKind != JsonValueKind.Array)
             {
                 return null;

@@ -99,8 +99,8 @@ public sealed class LoadTests
         // Proves the starvation check above can fail: block pool threads on async work, as a
         // sync-over-async client would.
         using var monitor = new ThreadPoolMonitor();
-        var blockers = Enumerable.Range(0, Environment.ProcessorCount * 3)
-            .Select(_ => Task.Run(() => Task.Delay(500).Wait()))
+        var blockers = Enumerable.Range(0, ThreadPool.ThreadCount + 8)
+            .Select(_ => Task.Run(() => Task.Delay(800).Wait()))
             .ToArray();
         await Task.WhenAll(blockers);
         Assert.True(monitor.StarvationEvents + monitor.BlockingEvents > 0,
