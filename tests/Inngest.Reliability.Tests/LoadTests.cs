@@ -47,7 +47,7 @@ public sealed class LoadTests
         var started = 0;
         using var gate = new SemaphoreSlim(0);
 
-        using var monitor = new ThreadPoolMonitor();
+        using var monitor = ThreadPoolMonitor.Watch();
         var watch = Stopwatch.StartNew();
         var senders = Enumerable.Range(0, Senders).Select(_ => Task.Run(async () =>
         {
@@ -98,7 +98,7 @@ public sealed class LoadTests
     {
         // Proves the starvation check above can fail: block pool threads on async work, as a
         // sync-over-async client would.
-        using var monitor = new ThreadPoolMonitor();
+        using var monitor = ThreadPoolMonitor.Watch();
         var blockers = Enumerable.Range(0, ThreadPool.ThreadCount + 8)
             .Select(_ => Task.Run(() => Task.Delay(800).Wait()))
             .ToArray();
