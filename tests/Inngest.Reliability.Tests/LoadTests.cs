@@ -68,8 +68,9 @@ public sealed class LoadTests
         var report = ledger.Verify(server);
         report.Elapsed = watch.Elapsed;
         _output.WriteLine(report.ToString());
-        _output.WriteLine($"peak concurrent requests {server.PeakInFlight}, pool threads {monitor.InitialThreads} -> peak {monitor.PeakThreads}, starvation events {monitor.StarvationEvents}, blocking events {monitor.BlockingEvents}");
-        RunSettings.Publish("Load run, 64 senders", report);
+        var pool = $"peak concurrent requests at the server {server.PeakInFlight}, pool threads {monitor.InitialThreads} -> peak {monitor.PeakThreads}, starvation events {monitor.StarvationEvents}, blocking events {monitor.BlockingEvents}";
+        _output.WriteLine(pool);
+        RunSettings.Publish("Load run, 64 senders", report, pool);
 
         Assert.Empty(report.Violations);
         Assert.Equal(RunSettings.LoadEvents, report.EventsSent);
