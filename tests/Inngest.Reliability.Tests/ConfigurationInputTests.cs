@@ -56,7 +56,7 @@ public sealed class ConfigurationInputTests
     [Theory]
     [InlineData("INNGEST_BASE_URL", "ftp://example.com")]
     [InlineData("INNGEST_EVENT_API_BASE_URL", "not a url")]
-    [InlineData("INNGEST_DEV", "localhost:8288")]
+    [InlineData("INNGEST_DEV", "http://")]
     [InlineData("INNGEST_DEV", "ftp://localhost:8288")]
     public void Unusable_base_urls_from_the_environment_name_the_variable(string variable, string value)
     {
