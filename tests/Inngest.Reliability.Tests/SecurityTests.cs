@@ -273,6 +273,36 @@ public sealed class SecurityTests
 
         Assert.Equal(status, error.StatusCode);
         Assert.Contains(Core, server.Requests[0].RawTarget); // the server did echo it
+        if (shape != "html")
+        {
+            Assert.Contains("***", error.ServerError); // redacted, not dropped: the rest of the server's text stays
+            Assert.Contains(shape == "json-error" ? "Cannot POST" : "Event key not found", error.Message);
+        }
+
+        exposure.AssertNoKey();
+    }
+
+    [Fact]
+    public async Task The_trace_context_still_reaches_the_server_without_an_http_span_holding_the_url()
+    {
+        await using var server = await CaptureServer.StartAsync();
+        using var exposure = new Exposure();
+        var spans = new ConcurrentQueue<Activity>();
+        using var all = new ActivityListener
+        {
+            ShouldListenTo = _ => true,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(all);
+        using var client = new InngestClient(Options(server.BaseUrl, exposure));
+
+        await client.SendAsync(Events());
+
+        var send = Assert.Single(spans, a => a.OperationName == "inngest.send");
+        Assert.Equal(2, server.Requests.Count);
+        Assert.All(server.Requests, r => Assert.Equal($"00-{send.TraceId.ToHexString()}-{send.SpanId.ToHexString()}-01", r.Header("traceparent")));
+        Assert.DoesNotContain(spans, a => a.Source.Name == "System.Net.Http");
         exposure.AssertNoKey();
     }
 
