@@ -132,17 +132,18 @@ public sealed class CancellationTests
     {
         await using var server = await FaultServer.StartAsync();
         server.Script(Fault.AnswerAfterTimeout);
-        server.LateAnswerDelay = TimeSpan.FromSeconds(5);
+        server.LateAnswerDelay = TimeSpan.FromSeconds(10);
         var options = RandomizedFaultTests.FastOptions(server);
-        options.AttemptTimeout = TimeSpan.FromMilliseconds(300);
+        options.AttemptTimeout = TimeSpan.FromSeconds(1);
         using var client = new InngestClient(options);
 
         var result = await client.SendAsync(Events(2, "timeout"));
 
         var requests = server.Requests.OrderBy(r => r.Sequence).ToArray();
-        Assert.Equal(2, requests.Length);
-        Assert.Equal(requests[0].Seed, requests[1].Seed);
-        Assert.Equal(requests[0].BodyHash, requests[1].BodyHash);
+        Assert.True(requests.Length >= 2);
+        Assert.Equal(Fault.AnswerAfterTimeout, requests[0].Fault);
+        Assert.All(requests, r => Assert.Equal(requests[0].Seed, r.Seed));
+        Assert.All(requests, r => Assert.Equal(requests[0].BodyHash, r.BodyHash));
         Assert.Equal(new[] { CaptureServer.IdFor(requests[0].Seed, 0), CaptureServer.IdFor(requests[0].Seed, 1) }, result.Ids);
     }
 }

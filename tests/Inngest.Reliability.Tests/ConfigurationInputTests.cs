@@ -22,6 +22,7 @@ public sealed class ConfigurationInputTests
         await using var server = await FaultServer.StartAsync();
         var options = RandomizedFaultTests.FastOptions(server);
         options.EventKey = key;
+        options.AttemptTimeout = TimeSpan.FromSeconds(30); // exactly one request, even on a loaded machine
         using var client = new InngestClient(options);
 
         var result = await client.SendAsync(InngestEvent.FromJson("app/x", "{\"k\":\"x\"}"));

@@ -171,7 +171,7 @@ public sealed class SecurityTests
         }
     }
 
-    private static InngestClientOptions Options(Uri baseUrl, Exposure exposure, int maxAttempts = 2) => new()
+    private static InngestClientOptions Options(Uri baseUrl, Exposure exposure, int maxAttempts = 2, int attemptTimeoutMs = 30_000) => new()
     {
         EventKey = Key,
         BaseUrl = baseUrl.ToString(),
@@ -180,7 +180,7 @@ public sealed class SecurityTests
         InitialRetryDelay = TimeSpan.FromMilliseconds(1),
         MaxRetryJitter = TimeSpan.Zero,
         MaxRetryDelay = TimeSpan.FromMilliseconds(5),
-        AttemptTimeout = TimeSpan.FromMilliseconds(300),
+        AttemptTimeout = TimeSpan.FromMilliseconds(attemptTimeoutMs),
         MaxEventsPerRequest = 2,
         Listener = exposure,
     };
@@ -210,7 +210,7 @@ public sealed class SecurityTests
         await using var server = await FaultServer.StartAsync();
         server.LateAnswerDelay = TimeSpan.FromSeconds(2);
         using var exposure = new Exposure();
-        using var client = new InngestClient(Options(server.BaseUrl, exposure));
+        using var client = new InngestClient(Options(server.BaseUrl, exposure, attemptTimeoutMs: 300));
         exposure.Add(client.ToString());
 
         foreach (var fault in Enum.GetValues<Fault>())
@@ -234,7 +234,7 @@ public sealed class SecurityTests
             exposure.AddException(await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.SendAsync(Events(), cancellationToken: cts.Token)));
         }
 
-        using (var nowhere = new InngestClient(Options(new Uri("http://127.0.0.1:9/"), exposure)))
+        using (var nowhere = new InngestClient(Options(new Uri("http://127.0.0.1:9/"), exposure, attemptTimeoutMs: 2000)))
         {
             exposure.AddException(await Assert.ThrowsAsync<InngestSendException>(() => nowhere.SendAsync(Events())));
         }
