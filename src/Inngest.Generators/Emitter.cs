@@ -300,10 +300,11 @@ internal static class Emitter
                 w.Line("    ObjectWithParameterizedConstructorCreator = " + (obj.Creation == CreationKind.Parameterized ? "static args => " + NewWithArgs(t, obj) : "null") + ",");
                 w.Line("    PropertyMetadataInitializer = _ => PropertyInit_" + name + "(options),");
                 w.Line("    ConstructorParameterMetadataInitializer = " + (obj.Creation == CreationKind.Parameterized ? "CtorParamInit_" + name : "null") + ",");
-                w.Line("    NumberHandling = " + NumberHandling(obj.NumberHandling) + ",");
                 w.Line("    SerializeHandler = " + (obj.FastPath ? "Serialize_" + name : "null") + ",");
                 w.Line("};");
                 w.Line("jsonTypeInfo = " + Services + ".CreateObjectInfo<" + t + ">(options, objectInfo);");
+                w.Line("// Null defers to the options (Web: numbers may be read from strings), as reflection does.");
+                w.Line("jsonTypeInfo.NumberHandling = " + NumberHandling(obj.NumberHandling) + ";");
                 break;
         }
     }
@@ -367,7 +368,15 @@ internal static class Emitter
             w.Line("    DeclaringType = typeof(" + m.DeclaringTypeFqn + "),");
             w.Line("    Converter = " + converter + ",");
             w.Line("    Getter = static obj => ((" + t + ")obj)." + m.ClrName + ",");
-            w.Line("    Setter = " + (m.Setter == SetterKind.Setter ? "static (obj, value) => " + owner + "." + m.ClrName + " = value" : "null") + ",");
+            var setter = m.Setter switch
+            {
+                SetterKind.Setter => "static (obj, value) => " + owner + "." + m.ClrName + " = value",
+                // Init-only members are set through the creator's object initializer; the setter exists so
+                // System.Text.Json treats the member as deserializable (required members need one).
+                SetterKind.Init => "static (obj, value) => throw new global::System.InvalidOperationException(\"" + m.ClrName + " is init-only; it is set when the object is created.\")",
+                _ => "null",
+            };
+            w.Line("    Setter = " + setter + ",");
             w.Line("    IgnoreCondition = " + (m.IgnoreCondition is { } ignore ? "(global::System.Text.Json.Serialization.JsonIgnoreCondition)" + ignore.ToString(CultureInfo.InvariantCulture) : "null") + ",");
             w.Line("    HasJsonInclude = " + Bool(m.HasJsonInclude) + ",");
             w.Line("    IsExtensionData = " + Bool(m.IsExtensionData) + ",");

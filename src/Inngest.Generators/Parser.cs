@@ -276,7 +276,9 @@ internal static class Parser
                     memberFqn,
                     Fqn(symbol.ContainingType),
                     property is not null,
-                    symbol.DeclaredAccessibility == Accessibility.Public,
+                    // System.Text.Json rejects non-public [JsonInclude] members it believes it cannot reach;
+                    // the generated accessors reach every member listed here.
+                    true,
                     property is { } p && (p.IsVirtual || p.IsOverride || p.IsAbstract),
                     true,
                     setter,

@@ -229,7 +229,7 @@ internal static class TypeShapeRules
     /// <summary>
     /// The members System.Text.Json serializes for an object type: public instance properties with
     /// a public getter, and [JsonInclude] properties and fields the generated code can reach,
-    /// base types first, without [JsonIgnore] (Always) members and indexers. A member hidden by a
+    /// most derived type first (as System.Text.Json's reflection resolver orders them), without [JsonIgnore] (Always) members and indexers. A member hidden by a
     /// derived one is skipped.
     /// </summary>
     public static List<PayloadMember> Members(INamedTypeSymbol type, IAssemblySymbol? within)
@@ -245,6 +245,7 @@ internal static class TypeShapeRules
         foreach (var current in hierarchy)
         {
             var list = new List<PayloadMember>();
+            var fields = new List<PayloadMember>();
             foreach (var member in current.GetMembers())
             {
                 if (member.IsStatic || member.IsImplicitlyDeclared && member is IFieldSymbol)
@@ -281,16 +282,18 @@ internal static class TypeShapeRules
                     continue;
                 }
 
-                list.Add(new PayloadMember(member, memberType));
+                (member is IFieldSymbol ? fields : list).Add(new PayloadMember(member, memberType));
             }
 
+            // Reflection lists a type's properties before its fields.
+            list.AddRange(fields);
             perType.Add(list);
         }
 
         var result = new List<PayloadMember>();
-        for (var i = perType.Count - 1; i >= 0; i--)
+        foreach (var list in perType)
         {
-            result.AddRange(perType[i]);
+            result.AddRange(list);
         }
 
         return result;
