@@ -43,7 +43,7 @@ internal static class Emitter
 
         var t = model.TypeFqn;
         var iface = "global::Inngest.IInngestEventData<" + t + ">";
-        var versionText = model.Version is null ? "no version (no <c>v</c> is sent)" : "version <c>" + XmlText(model.Version) + "</c>";
+        var versionText = model.Version is null ? "no version" : "version <c>" + XmlText(model.Version) + "</c>";
         w.Open("partial " + model.Keyword + " " + model.TypeName + " : " + iface);
         w.Line("/// <summary>The Inngest event name sent as <c>name</c>: <c>" + XmlText(model.EventName) + "</c>.</summary>");
         w.Line("public const string EventName = " + Literal(model.EventName) + ";");
