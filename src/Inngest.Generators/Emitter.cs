@@ -141,9 +141,7 @@ internal static class Emitter
         var ctx = GeneratedNames.ContextClass(assemblyName);
         var w = new SourceWriter();
         Header(w);
-        w.Line("#nullable enable annotations");
-        w.Line("// Metadata delegates cast between nullable and non-nullable views of the same types.");
-        w.Line("#nullable disable warnings");
+        w.Line("#nullable enable");
         w.Line("#pragma warning disable CS0612, CS0618 // Obsolete members are still serialized.");
         w.Line();
         w.Open("namespace " + GeneratedNames.ContextNamespace);
@@ -316,7 +314,7 @@ internal static class Emitter
         for (var i = 0; i < obj.Parameters.Count; i++)
         {
             var p = obj.Parameters[i];
-            var arg = "(" + p.TypeFqn + ")args[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+            var arg = "(" + p.TypeFqn + ")args[" + i.ToString(CultureInfo.InvariantCulture) + "]!";
             if (i < obj.ConstructorParameterCount)
             {
                 ctorArgs.Add(arg);
@@ -367,10 +365,10 @@ internal static class Emitter
             w.Line("    IsVirtual = " + Bool(m.IsVirtual) + ",");
             w.Line("    DeclaringType = typeof(" + m.DeclaringTypeFqn + "),");
             w.Line("    Converter = " + converter + ",");
-            w.Line("    Getter = static obj => ((" + t + ")obj)." + m.ClrName + ",");
+            w.Line("    Getter = static obj => ((" + t + ")obj)." + m.ClrName + "!,");
             var setter = m.Setter switch
             {
-                SetterKind.Setter => "static (obj, value) => " + owner + "." + m.ClrName + " = value",
+                SetterKind.Setter => "static (obj, value) => " + owner + "." + m.ClrName + " = value!",
                 // Init-only members are set through the creator's object initializer; the setter exists so
                 // System.Text.Json treats the member as deserializable (required members need one).
                 SetterKind.Init => "static (obj, value) => throw new global::System.InvalidOperationException(\"" + m.ClrName + " is init-only; it is set when the object is created.\")",
@@ -490,7 +488,7 @@ internal static class Emitter
                     break;
                 default:
                     w.Line("writer.WritePropertyName(" + encoded + ");");
-                    w.Line(Json + "JsonSerializer.Serialize(writer, " + access + ", " + names[m.TypeFqn] + ");");
+                    w.Line(Json + "JsonSerializer.Serialize<" + m.TypeFqn + ">(writer, " + access + "!, " + names[m.TypeFqn] + ");");
                     break;
             }
 
