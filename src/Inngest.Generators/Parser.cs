@@ -37,8 +37,10 @@ internal static class Parser
             }
         }
 
-        if (!EventTypeRules.CanGenerate(type, name, methodName))
+        if (!EventTypeRules.CanGenerate(type, name, methodName) || !TypeShapeRules.Classify(type).IsSupported)
         {
+            // The analyzers report why (INNG001-INNG012); an event type that is itself undescribable
+            // (abstract, ref struct, a collection) has no metadata to implement the interface with.
             return null;
         }
 
