@@ -350,7 +350,7 @@ internal static class Emitter
             }
             else if (m.ConverterUnderlyingFqn is { } underlying)
             {
-                converter = Services + ".GetNullableConverter<" + underlying + ">(" + Services + ".CreateValueInfo<" + underlying + ">(options, ExpandConverter(typeof(" + underlying + "), " + m.Converter + ", options)))";
+                converter = "NullableMemberConverter<" + underlying + ">(" + m.Converter + ", options)";
             }
             else
             {
@@ -517,6 +517,16 @@ internal static class Emitter
         w.Line();
         w.Line("jsonTypeInfo = null!;");
         w.Line("return false;");
+        w.Close();
+        w.Line();
+        w.Line("// A [JsonConverter] on a Nullable<T> member: used as is when it converts T?, else wrapped around T.");
+        w.Line("private static " + Converter + "<T?> NullableMemberConverter<T>(" + Converter + " converter, " + Json + "JsonSerializerOptions options)");
+        w.Open("    where T : struct");
+        w.Open("if (converter.CanConvert(typeof(T?)))");
+        w.Line("return (" + Converter + "<T?>)ExpandConverter(typeof(T?), converter, options);");
+        w.Close();
+        w.Line();
+        w.Line("return " + Services + ".GetNullableConverter<T>(" + Services + ".CreateValueInfo<T>(options, ExpandConverter(typeof(T), converter, options)));");
         w.Close();
         w.Line();
         w.Open("private static " + Converter + " ExpandConverter(global::System.Type type, " + Converter + " converter, " + Json + "JsonSerializerOptions options)");

@@ -235,9 +235,10 @@ internal static class Parser
                 string? converterUnderlying = null;
                 if (converterType is not null)
                 {
+                    // On a Nullable<T> member the converter may convert T? or only T; the generated code
+                    // asks it at run time and wraps a T converter, as reflection does.
                     var target = memberType;
-                    if (memberType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
-                        && !ConverterTargets(converterType, memberType))
+                    if (memberType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
                     {
                         target = nullable.TypeArguments[0];
                         converterUnderlying = Fqn(target);
@@ -516,21 +517,6 @@ internal static class Parser
                     ? FastWriteKind.String
                     : FastWriteKind.Serialize,
             };
-
-        private static bool ConverterTargets(INamedTypeSymbol converter, ITypeSymbol type)
-        {
-            for (var current = converter; current is not null; current = current.BaseType)
-            {
-                if (current.OriginalDefinition is { } definition
-                    && TypeShapeRules.MetadataName(definition) == JsonSerialization + "JsonConverter`1")
-                {
-                    return SymbolEqualityComparer.Default.Equals(current.TypeArguments[0].WithNullableAnnotation(NullableAnnotation.NotAnnotated), type.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
-                }
-            }
-
-            // A factory decides at run time.
-            return false;
-        }
 
         /// <summary>
         /// The expression that creates the converter. The non-generic JsonStringEnumConverter uses

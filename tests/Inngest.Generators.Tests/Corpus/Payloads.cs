@@ -43,7 +43,9 @@ public enum Mood
 
 [InngestEvent("test/enums")]
 public sealed partial record Enums(Color Plain, Shade Typed, Mood NonGeneric, Color? MaybeColor, Shade? MaybeShade,
-    [property: JsonConverter(typeof(JsonStringEnumConverter<Color>))] Color StringColor);
+    [property: JsonConverter(typeof(JsonStringEnumConverter<Color>))] Color StringColor,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<Color>))] Color? MaybeStringColor,
+    [property: JsonConverter(typeof(JsonStringEnumConverter))] Mood? MaybeStringMood);
 
 [InngestEvent("test/nullables")]
 public sealed partial record Nullables(int? MaybeInt, bool? MaybeBool, Guid? MaybeId, DateTimeOffset? MaybeAt, double? MaybeDouble, string? MaybeText);

@@ -49,7 +49,7 @@ public sealed class RandomizedParityTests
         .Select(Gen.Enum<Shade>(), Gen.Enum<Mood>(), (t, shade, mood) => (
             new Nested(new Customer { Name = t.Item1, Home = t.Item2.FirstOrDefault(), Location = new GeoPoint { Lat = t.Item3, Lng = t.Item4 }, Payments = new() { new Money(t.Item5, t.Item6) } },
                 t.Item2, t.Item7 ? new Money(t.Item5, t.Item6) : null, t.Item7 ? null : new GeoPoint { Lat = t.Item4, Lng = t.Item3 }),
-            new Enums(t.Item8, shade, mood, t.Item7 ? t.Item8 : null, t.Item7 ? null : shade, t.Item8)))
+            new Enums(t.Item8, shade, mood, t.Item7 ? t.Item8 : null, t.Item7 ? null : shade, t.Item8, t.Item7 ? null : t.Item8, t.Item7 ? mood : null)))
         .Sample(value =>
         {
             Check(value.Item1);
