@@ -18,6 +18,9 @@ internal static class Emitter
         "GetType", "MemberwiseClone", "Finalize",
     };
 
+    /// <summary>A member or type name as a C# identifier (keywords get '@').</summary>
+    public static string Id(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
     public static string Literal(string? value) => value is null ? "null" : SymbolDisplay.FormatLiteral(value, quote: true);
 
     private static string XmlText(string value) => value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
@@ -38,13 +41,13 @@ internal static class Emitter
 
         foreach (var container in model.ContainingTypes)
         {
-            w.Open("partial " + container.Keyword + " " + container.Name);
+            w.Open("partial " + container.Keyword + " " + Id(container.Name));
         }
 
         var t = model.TypeFqn;
         var iface = "global::Inngest.IInngestEventData<" + t + ">";
         var versionText = model.Version is null ? "no version" : "version <c>" + XmlText(model.Version) + "</c>";
-        w.Open("partial " + model.Keyword + " " + model.TypeName + " : " + iface);
+        w.Open("partial " + model.Keyword + " " + Id(model.TypeName) + " : " + iface);
         w.Line("/// <summary>The Inngest event name sent as <c>name</c>: <c>" + XmlText(model.EventName) + "</c>.</summary>");
         w.Line("public const string EventName = " + Literal(model.EventName) + ";");
         w.Line();
@@ -321,7 +324,7 @@ internal static class Emitter
             }
             else
             {
-                inits.Add(p.Name + " = " + arg);
+                inits.Add(Id(p.Name) + " = " + arg);
             }
         }
 
@@ -365,10 +368,10 @@ internal static class Emitter
             w.Line("    IsVirtual = " + Bool(m.IsVirtual) + ",");
             w.Line("    DeclaringType = typeof(" + m.DeclaringTypeFqn + "),");
             w.Line("    Converter = " + converter + ",");
-            w.Line("    Getter = static obj => ((" + t + ")obj)." + m.ClrName + "!,");
+            w.Line("    Getter = static obj => ((" + t + ")obj)." + Id(m.ClrName) + "!,");
             var setter = m.Setter switch
             {
-                SetterKind.Setter => "static (obj, value) => " + owner + "." + m.ClrName + " = value!",
+                SetterKind.Setter => "static (obj, value) => " + owner + "." + Id(m.ClrName) + " = value!",
                 // Init-only members are set through the creator's object initializer; the setter exists so
                 // System.Text.Json treats the member as deserializable (required members need one).
                 SetterKind.Init => "static (obj, value) => throw new global::System.InvalidOperationException(\"" + m.ClrName + " is init-only; it is set when the object is created.\")",
@@ -451,7 +454,7 @@ internal static class Emitter
         {
             var m = obj.Members[i];
             var encoded = "PropName_" + name + "_" + i.ToString(CultureInfo.InvariantCulture);
-            var access = "value." + m.ClrName;
+            var access = "value." + Id(m.ClrName);
             string? condition = null;
             if (m.IgnoreCondition == 3 && (!m.TypeIsValueType || m.TypeIsNullableValueType))
             {

@@ -253,7 +253,9 @@ internal static class Parser
 
                 var property = symbol as IPropertySymbol;
                 var setter = SetterKind.None;
-                if (property?.SetMethod is { } set && IsReachable(set))
+                var included = TypeShapeRules.HasAttribute(symbol, JsonSerialization + "JsonIncludeAttribute");
+                // Reflection uses a non-public setter only on a [JsonInclude] member.
+                if (property?.SetMethod is { } set && (set.DeclaredAccessibility == Accessibility.Public || (included && IsReachable(set))))
                 {
                     setter = set.IsInitOnly ? SetterKind.Init : SetterKind.Setter;
                 }
@@ -287,7 +289,7 @@ internal static class Parser
                     setter,
                     IsRequired(symbol),
                     ignore is 0 ? null : ignore,
-                    TypeShapeRules.HasAttribute(symbol, JsonSerialization + "JsonIncludeAttribute"),
+                    included,
                     extensionData,
                     numberHandling,
                     memberConverter,

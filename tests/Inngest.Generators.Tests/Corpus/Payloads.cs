@@ -281,3 +281,9 @@ public sealed partial record Casing(string URL, string IPAddress, string ID, str
 
 [InngestEvent("test/internal")]
 internal sealed partial record InternalEvent(string Value);
+
+[InngestEvent("test/keywords")]
+public sealed partial record Keywords(string @class, int @event)
+{
+    public string? @namespace { get; set; }
+}

@@ -130,6 +130,9 @@ public sealed class ParityTests
     public void Camel_case_matches_the_naming_policy() => Check(new Casing("u", "ip", "id", "x", "a", "abc"));
 
     [Fact]
+    public void Keyword_member_names() => Check(new Keywords("c", 1) { @namespace = "n" });
+
+    [Fact]
     public void Nested_event_type() => Check(new Outer.InnerEvent("v"));
 
     [Fact]
