@@ -31,6 +31,7 @@ public sealed class InngestEventGenerator : IIncrementalGenerator
                 })
             .WithTrackingName(TrackingNames.Events)
             .Where(static model => model is not null)
+            .WithTrackingName(TrackingNames.GeneratableEvents)
             .Select(static (model, _) => model!)
             .WithTrackingName(TrackingNames.NonNullEvents);
 
@@ -47,6 +48,7 @@ public sealed class InngestEventGenerator : IIncrementalGenerator
 
         var all = events
             .Collect()
+            .WithTrackingName(TrackingNames.CollectedEvents)
             .Select(static (models, _) => models.ToEquatableArray())
             .WithTrackingName(TrackingNames.AllEvents)
             .Combine(assemblyName)

@@ -4,7 +4,9 @@ namespace Inngest.Generators;
 internal static class TrackingNames
 {
     public const string Events = "InngestEvents";
+    public const string GeneratableEvents = "InngestGeneratableEvents";
     public const string NonNullEvents = "InngestNonNullEvents";
+    public const string CollectedEvents = "InngestCollectedEvents";
     public const string AssemblyName = "InngestAssemblyName";
     public const string EventsWithAssembly = "InngestEventsWithAssembly";
     public const string AllEvents = "InngestAllEvents";

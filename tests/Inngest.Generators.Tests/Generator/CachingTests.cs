@@ -13,7 +13,7 @@ public sealed class CachingTests
 {
     private static readonly string[] TrackedSteps =
     {
-        TrackingNames.Events, TrackingNames.NonNullEvents, TrackingNames.AssemblyName, TrackingNames.EventsWithAssembly,
+        TrackingNames.Events, TrackingNames.GeneratableEvents, TrackingNames.NonNullEvents, TrackingNames.CollectedEvents, TrackingNames.AssemblyName, TrackingNames.EventsWithAssembly,
         TrackingNames.AllEvents, TrackingNames.ContextInput,
     };
 
