@@ -91,14 +91,18 @@ public sealed class CompileTests
 
     private static void AssertCleanCompile(string source, string target)
     {
-        var (output, generatorDiagnostics, sources) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, References(target)));
+        // Documentation checks on (as with GenerateDocumentationFile): the generated public API must be
+        // documented; the hand-written sample itself is not, so its missing-comment warnings are ignored.
+        var (output, generatorDiagnostics, sources) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, References(target), documented: true), documented: true);
         Assert.Empty(generatorDiagnostics);
         Assert.NotEmpty(sources);
-        var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
+        static bool Relevant(Diagnostic d)
+            => d.Severity >= DiagnosticSeverity.Warning && !(d.Id == "CS1591" && d.Location.SourceTree?.FilePath == "Events.cs");
+        var problems = output.GetDiagnostics().Where(Relevant).ToArray();
         Assert.True(problems.Length == 0, target + ":\n" + string.Join("\n", problems.Select(p => p.ToString())));
         using var stream = new System.IO.MemoryStream();
         var emit = output.Emit(stream);
-        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
+        Assert.Empty(emit.Diagnostics.Where(Relevant));
     }
 
     private static string CorpusDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "")
