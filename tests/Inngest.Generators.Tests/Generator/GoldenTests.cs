@@ -52,20 +52,26 @@ public sealed class GoldenTests
         Assert.Empty(sources);
     }
 
-    [Fact]
-    public async Task Source_generator_test_produces_the_golden_sources()
+    [Theory]
+    [InlineData(nameof(Samples.AccountCreated))]
+    [InlineData(nameof(Samples.Representative))]
+    public async Task Source_generator_test_produces_the_expected_sources_and_they_compile(string sample)
     {
+        var source = sample == nameof(Samples.AccountCreated) ? Samples.AccountCreated : Samples.Representative;
         var test = new CSharpSourceGeneratorTest<InngestEventGenerator, DefaultVerifier>
         {
             ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
             TestState =
             {
-                Sources = { Samples.AccountCreated },
+                Sources = { source },
                 AdditionalReferences = { GeneratorHarness.RuntimeReference },
             },
         };
-        // The testing library names the assembly TestProject, which the generated names derive from.
-        var (_, _, sources) = GeneratorHarness.Run(GeneratorHarness.Compilation(Samples.AccountCreated, assemblyName: "TestProject"));
+
+        // The testing library names the assembly TestProject, which the generated names derive from;
+        // the expected text is the golden output for that name (the golden tests pin the text itself).
+        var (_, _, sources) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, assemblyName: "TestProject"));
+        Assert.Contains("InngestJsonContext_TestProject_", sources["InngestJsonContext.g.cs"], System.StringComparison.Ordinal);
         foreach (var (hint, text) in sources.OrderBy(p => p.Key, System.StringComparer.Ordinal))
         {
             test.TestState.GeneratedSources.Add((typeof(InngestEventGenerator), hint, SourceText.From(text, System.Text.Encoding.UTF8)));
