@@ -31,6 +31,12 @@ public sealed class GoldenTests
         foreach (var (hint, text) in sources)
         {
             Golden.Match("Representative." + hint + ".txt", text);
+
+            // No reflection in generated code paths.
+            foreach (var banned in new[] { "System.Reflection", "Activator.", "MakeGenericType", "DefaultJsonTypeInfoResolver", "JsonSerializableAttribute", "RequiresUnreferencedCode" })
+            {
+                Assert.DoesNotContain(banned, text, System.StringComparison.Ordinal);
+            }
         }
     }
 
