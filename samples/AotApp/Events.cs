@@ -1,0 +1,35 @@
+using System.Text.Json.Serialization;
+using Inngest;
+
+namespace AotApp;
+
+[JsonConverter(typeof(JsonStringEnumConverter<Plan>))]
+public enum Plan
+{
+    Free,
+    Pro,
+    Enterprise,
+}
+
+public sealed record Address(string Line1, string City, string CountryCode);
+
+public sealed record Customer(string Id, string Email, Address? ShippingAddress);
+
+public sealed record LineItem(string Sku, int Quantity, decimal UnitPrice);
+
+/// <summary>Nested records, a list, a dictionary, an enum, nullable members and dates.</summary>
+[InngestEvent("shop/order.placed", Version = "2024-05-15.1")]
+public sealed partial record OrderPlaced(
+    string OrderId,
+    Customer Customer,
+    List<LineItem> Items,
+    Dictionary<string, string> Metadata,
+    Plan Plan,
+    DateTimeOffset PlacedAt,
+    DateOnly? DeliveryDate,
+    decimal Total,
+    string? CouponCode,
+    Guid RequestId);
+
+[InngestEvent("app/user.registered")]
+public sealed partial record UserRegistered(string UserId, Plan Plan, IReadOnlyList<string> Tags, TimeSpan TrialLength, DateTime RegisteredAtUtc, int? ReferralCount);
