@@ -32,7 +32,7 @@ public static class SignupEndpoint
         try
         {
             // The id makes a retried signup (or a retried request) start the onboarding only once.
-            var result = await inngest.SendAsync(
+            var result = await inngest.SendAccountCreatedAsync(
                 new AccountCreated(accountId, plan),
                 user: new InngestUser { ExternalId = accountId, Email = request.Email },
                 id: "signup-" + accountId,
