@@ -158,7 +158,9 @@ public sealed class TelemetryTests : IAsyncLifetime
             .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = (activity, _) => InngestHttpTelemetry.Redact(activity))
             .AddProcessor(snapshots)
             .Build();
-        using var inngest = new InngestClient(new InngestClientOptions { EventKey = Events.Key, BaseUrl = baseUrl.ToString(), EnvironmentReader = _ => null });
+        // An HttpClient of your own keeps .NET's HTTP span (the client's own HttpClient makes none).
+        using var httpClient = new System.Net.Http.HttpClient();
+        using var inngest = new InngestClient(httpClient, new InngestClientOptions { EventKey = Events.Key, BaseUrl = baseUrl.ToString(), EnvironmentReader = _ => null });
 
         await inngest.SendAsync(Events.Account());
 
