@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace Inngest.Extensions.DependencyInjection;
 
@@ -47,4 +48,20 @@ internal sealed class InngestConfigureFromConfiguration : IConfigureNamedOptions
 
         _errors.Set(name ?? Options.DefaultName, errors);
     }
+}
+
+/// <summary>Reloads <see cref="InngestOptions"/> when the bound configuration changes; never, without configuration.</summary>
+internal sealed class InngestChangeTokenSource : IOptionsChangeTokenSource<InngestOptions>
+{
+    private static readonly IChangeToken Never = new CancellationChangeToken(System.Threading.CancellationToken.None);
+    private readonly IConfiguration? _configuration;
+
+    public InngestChangeTokenSource(IConfiguration? configuration)
+    {
+        _configuration = configuration;
+    }
+
+    public string Name => Options.DefaultName;
+
+    public IChangeToken GetChangeToken() => _configuration?.GetReloadToken() ?? Never;
 }

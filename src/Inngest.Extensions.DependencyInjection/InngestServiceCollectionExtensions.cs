@@ -77,7 +77,7 @@ public static class InngestServiceCollectionExtensions
         services.AddSingleton<InngestBindingErrors>();
         services.AddSingleton<IConfigureOptions<InngestOptions>>(sp => new InngestConfigureFromConfiguration(sp, sp.GetRequiredService<InngestBindingErrors>(), section));
         services.AddSingleton<IOptionsChangeTokenSource<InngestOptions>>(sp =>
-            new ConfigurationChangeTokenSource<InngestOptions>(Options.Options.DefaultName, section ?? (IConfiguration?)sp.GetService<IConfiguration>()?.GetSection(InngestOptions.SectionName) ?? new ConfigurationBuilder().Build()));
+            new InngestChangeTokenSource(section ?? sp.GetService<IConfiguration>()?.GetSection(InngestOptions.SectionName)));
         var options = services.AddOptions<InngestOptions>();
         if (configure is not null)
         {

@@ -206,6 +206,20 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
         Assert.Equal("/e/plain-key", Assert.Single(_server.Requests).Path);
     }
 
+    [Fact]
+    public async Task Clients_resolved_after_a_configuration_reload_use_the_new_settings()
+    {
+        using var host = await Hosts.StartAsync(Hosts.Config(_server, ("Inngest:Env", "before")));
+        var configuration = (IConfigurationRoot)host.Services.GetRequiredService<IConfiguration>();
+        await host.Services.GetRequiredService<IInngestClient>().SendAsync(Events.Account());
+
+        configuration["Inngest:Env"] = "after";
+        configuration.Reload();
+        await host.Services.GetRequiredService<IInngestClient>().SendAsync(Events.Account());
+
+        Assert.Equal(new[] { "before", "after" }, _server.Requests.Select(r => r.Header("x-inngest-env")));
+    }
+
     private sealed class RecordingHandler : DelegatingHandler
     {
         private readonly List<string> _seen;
