@@ -12,6 +12,34 @@ internal static class EventTypeRules
 {
     public const string AttributeMetadataName = "Inngest.InngestEventAttribute";
 
+    /// <summary>
+    /// Reads the attribute's name argument and its <c>Version</c> and <c>MethodName</c> properties, the
+    /// compiled values (so constants work), or null when the attribute is malformed (a compiler error).
+    /// </summary>
+    public static (string? Name, string? Version, string? MethodName)? ReadArguments(AttributeData attribute)
+    {
+        if (attribute.ConstructorArguments.Length != 1)
+        {
+            return null;
+        }
+
+        string? version = null;
+        string? methodName = null;
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == "Version")
+            {
+                version = argument.Value.Value as string;
+            }
+            else if (argument.Key == "MethodName")
+            {
+                methodName = argument.Value.Value as string;
+            }
+        }
+
+        return (attribute.ConstructorArguments[0].Value as string, version, methodName);
+    }
+
     /// <summary>The default method name: the type name without a trailing "Event".</summary>
     public static string DefaultMethodName(string typeName)
         => typeName.Length > "Event".Length && typeName.EndsWith("Event", System.StringComparison.Ordinal)

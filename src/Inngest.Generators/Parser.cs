@@ -18,23 +18,9 @@ internal static class Parser
 
     public static EventModel? Parse(INamedTypeSymbol type, AttributeData attribute, Compilation compilation)
     {
-        if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string name)
+        if (EventTypeRules.ReadArguments(attribute) is not ({ } name, var version, var methodName))
         {
             return null;
-        }
-
-        string? version = null;
-        string? methodName = null;
-        foreach (var argument in attribute.NamedArguments)
-        {
-            if (argument.Key == "Version")
-            {
-                version = argument.Value.Value as string;
-            }
-            else if (argument.Key == "MethodName")
-            {
-                methodName = argument.Value.Value as string;
-            }
         }
 
         if (!EventTypeRules.CanGenerate(type, name, methodName) || !TypeShapeRules.Classify(type).IsSupported)

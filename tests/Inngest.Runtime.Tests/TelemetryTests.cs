@@ -34,6 +34,18 @@ public sealed class TelemetryTests : IAsyncLifetime
         public override void SendFailed(IReadOnlyList<InngestEvent> events, Exception exception, TimeSpan elapsed) => Steps.Add($"failed: {exception.GetType().Name}");
     }
 
+    private static ActivityListener ListenToSpans(ConcurrentQueue<Activity> stopped)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == InngestTelemetry.ActivitySourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
+    }
+
     [Fact]
     public async Task The_listener_sees_start_retries_and_the_end()
     {
@@ -57,13 +69,7 @@ public sealed class TelemetryTests : IAsyncLifetime
     public async Task Each_send_is_one_producer_span_whose_context_reaches_the_server()
     {
         var stopped = new ConcurrentQueue<Activity>();
-        using var activityListener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == InngestTelemetry.ActivitySourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = stopped.Enqueue,
-        };
-        ActivitySource.AddActivityListener(activityListener);
+        using var activityListener = ListenToSpans(stopped);
         _server.Enqueue(ScriptedResponse.Empty(500));
         using var client = new InngestClient(Wire.Options(_server));
 
@@ -86,13 +92,7 @@ public sealed class TelemetryTests : IAsyncLifetime
     public async Task A_failed_send_marks_the_span_as_an_error()
     {
         var stopped = new ConcurrentQueue<Activity>();
-        using var activityListener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == InngestTelemetry.ActivitySourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = stopped.Enqueue,
-        };
-        ActivitySource.AddActivityListener(activityListener);
+        using var activityListener = ListenToSpans(stopped);
         _server.Responder = _ => ScriptedResponse.Empty(404);
         using var client = new InngestClient(Wire.Options(_server));
 

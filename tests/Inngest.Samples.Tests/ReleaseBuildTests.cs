@@ -99,7 +99,7 @@ public sealed class PackageTests
             var repository = metadata.Elements().Single(e => e.Name.LocalName == "repository");
             Assert.Equal("git", repository.Attribute("type")?.Value);
             Assert.StartsWith("https://", repository.Attribute("url")?.Value);
-            Assert.Empty(metadata.Descendants().Where(e => e.Name.LocalName == "dependency")); // BCL only
+            Assert.DoesNotContain(metadata.Descendants(), e => e.Name.LocalName == "dependency"); // BCL only
         }
 
         // A fresh consumer that knows only the package, restored into its own package folder.

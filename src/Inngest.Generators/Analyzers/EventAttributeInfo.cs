@@ -93,24 +93,9 @@ internal sealed class EventAttributeInfo
         }
 
         // A missing or mistyped argument is a compiler error already; there is nothing to check then.
-        if (attribute is null || attribute.AttributeConstructor is null || attribute.ConstructorArguments.Length != 1)
+        if (attribute is null || attribute.AttributeConstructor is null || EventTypeRules.ReadArguments(attribute) is not var (name, version, methodName))
         {
             return null;
-        }
-
-        var name = attribute.ConstructorArguments[0].Value as string;
-        string? version = null;
-        string? methodName = null;
-        foreach (var argument in attribute.NamedArguments)
-        {
-            if (argument.Key == "Version")
-            {
-                version = argument.Value.Value as string;
-            }
-            else if (argument.Key == "MethodName")
-            {
-                methodName = argument.Value.Value as string;
-            }
         }
 
         var identifierLocation = type.Locations.Length > 0 ? type.Locations[0] : Location.None;

@@ -13,11 +13,11 @@ namespace Inngest.Generators.Tests.Corpus;
 [InngestEvent("test/account.created", Version = "2024-05-15.1")]
 public sealed partial record AccountCreated(string AccountId, string BillingPlan);
 
-[InngestEvent("test/numbers")]
+[InngestEvent("test/numbers.sent")]
 public sealed partial record Numbers(
     byte B, sbyte Sb, short S, ushort Us, int I, uint Ui, long L, ulong Ul, float F, double D, decimal M, Half H, Int128 Big, UInt128 UBig);
 
-[InngestEvent("test/scalars")]
+[InngestEvent("test/scalars.sent")]
 public sealed partial record Scalars(bool Flag, string? Text, char Letter, Guid Id, DateTime At, DateTimeOffset AtOffset, DateOnly Day, TimeOnly Time, TimeSpan Span, Uri? Link, Version? Ver);
 
 public enum Color
@@ -41,16 +41,16 @@ public enum Mood
     Grumpy,
 }
 
-[InngestEvent("test/enums")]
+[InngestEvent("test/enums.sent")]
 public sealed partial record Enums(Color Plain, Shade Typed, Mood NonGeneric, Color? MaybeColor, Shade? MaybeShade,
     [property: JsonConverter(typeof(JsonStringEnumConverter<Color>))] Color StringColor,
     [property: JsonConverter(typeof(JsonStringEnumConverter<Color>))] Color? MaybeStringColor,
     [property: JsonConverter(typeof(JsonStringEnumConverter))] Mood? MaybeStringMood);
 
-[InngestEvent("test/nullables")]
+[InngestEvent("test/nullables.sent")]
 public sealed partial record Nullables(int? MaybeInt, bool? MaybeBool, Guid? MaybeId, DateTimeOffset? MaybeAt, double? MaybeDouble, string? MaybeText);
 
-[InngestEvent("test/collections")]
+[InngestEvent("test/collections.sent")]
 public sealed partial record Collections(
     int[] Array,
     List<string> List,
@@ -62,7 +62,7 @@ public sealed partial record Collections(
     ImmutableArray<string> Immutable,
     byte[] Bytes);
 
-[InngestEvent("test/dictionaries")]
+[InngestEvent("test/dictionaries.sent")]
 public sealed partial record Dictionaries(
     Dictionary<string, int> Counts,
     IDictionary<string, string> Labels,
@@ -91,13 +91,13 @@ public sealed class Customer
     public List<Money> Payments { get; set; } = new();
 }
 
-[InngestEvent("test/nested")]
+[InngestEvent("test/nested.sent")]
 public sealed partial record Nested(Customer Customer, Address[] History, Money? Balance, GeoPoint? LastSeen);
 
-[InngestEvent("test/json")]
+[InngestEvent("test/json.sent")]
 public sealed partial record JsonValues(JsonElement Element, JsonNode? Node, JsonObject? Obj, JsonArray? Arr);
 
-[InngestEvent("test/attributes")]
+[InngestEvent("test/attributes.sent")]
 public sealed partial class Attributed
 {
     [JsonPropertyName("custom_name")]
@@ -142,7 +142,7 @@ public sealed partial class NumberHandled
 [InngestEvent("test/number.handling.type")]
 public sealed partial record TypeNumberHandled(int A, double B);
 
-[InngestEvent("test/required")]
+[InngestEvent("test/required.sent")]
 public sealed partial class RequiredInit
 {
     public required string Name { get; init; }
@@ -178,7 +178,7 @@ public sealed class PointConverter : JsonConverter<Point>
         => writer.WriteStringValue(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{value.X},{value.Y}"));
 }
 
-[InngestEvent("test/converters")]
+[InngestEvent("test/converters.sent")]
 public sealed partial record Converters([property: JsonConverter(typeof(UpperCaseConverter))] string Shout, Point Where, Point? MaybeWhere, List<Point> Path);
 
 public sealed class TreeNode
@@ -190,7 +190,7 @@ public sealed class TreeNode
     public TreeNode? Parent { get; set; }
 }
 
-[InngestEvent("test/recursive")]
+[InngestEvent("test/recursive.sent")]
 public sealed partial record Recursive(TreeNode Root);
 
 [InngestEvent("test/record.struct")]
@@ -204,7 +204,7 @@ public partial struct PlainStructEvent
     public string? Name { get; set; }
 }
 
-[InngestEvent("test/class")]
+[InngestEvent("test/class.sent")]
 public partial class PlainClassEvent
 {
     public string Title { get; set; } = string.Empty;
@@ -226,16 +226,16 @@ public sealed class DerivedDetails : BaseDetails
     public override int Score { get; set; }
 }
 
-[InngestEvent("test/inheritance")]
+[InngestEvent("test/inheritance.sent")]
 public sealed partial record Inheritance(DerivedDetails Details);
 
-[InngestEvent("test/foreign")]
+[InngestEvent("test/foreign.sent")]
 public sealed partial record Foreign(System.Net.HttpStatusCode Status, Tuple<int, string>? Pair, System.Drawing.Point Spot);
 
-[InngestEvent("test/defaults")]
+[InngestEvent("test/defaults.sent")]
 public sealed partial record WithDefaults(string Name, int Count = 3, string? Note = null, Color Color = Color.Blue);
 
-[InngestEvent("test/constructor")]
+[InngestEvent("test/constructor.sent")]
 public sealed partial class ConstructorBound
 {
     [JsonConstructor]
@@ -255,18 +255,18 @@ public sealed partial class ConstructorBound
     public int Count { get; }
 }
 
-[InngestEvent("test/empty")]
+[InngestEvent("test/empty.sent")]
 public sealed partial record Empty;
 
 [InngestEvent("test/nested.collections")]
 public sealed partial record NestedCollections(List<List<int>> Matrix, Dictionary<string, Dictionary<string, string>> Tree, List<int?> Sparse, string?[] MaybeTexts);
 
-[InngestEvent("test/escaping")]
+[InngestEvent("test/escaping.sent")]
 public sealed partial record Escaping([property: JsonPropertyName("with \"quotes\" & <tags>")] string Odd, [property: JsonPropertyName("ünïcödé")] string Unicode);
 
 // Deliberately undescribable members (INNG011): they resolve through InngestClientOptions.JsonTypeInfoResolver.
 #pragma warning disable INNG011
-[InngestEvent("test/unknown")]
+[InngestEvent("test/unknown.sent")]
 public sealed partial record WithUnknown(string Name, object? Anything, List<object> Items);
 #pragma warning restore INNG011
 
@@ -276,13 +276,13 @@ public static partial class Outer
     public sealed partial record InnerEvent(string Value);
 }
 
-[InngestEvent("test/casing")]
+[InngestEvent("test/casing.sent")]
 public sealed partial record Casing(string URL, string IPAddress, string ID, string X, string already, string ABc);
 
-[InngestEvent("test/internal")]
+[InngestEvent("test/internal.sent")]
 internal sealed partial record InternalEvent(string Value);
 
-[InngestEvent("test/keywords")]
+[InngestEvent("test/keywords.sent")]
 public sealed partial record Keywords(string @class, int @event)
 {
     public string? @namespace { get; set; }

@@ -58,7 +58,7 @@ public sealed class EndToEndTests
         await client.SendNestedTypeThingAsync(new Outer.InnerEvent("inner"));
 
         var first = server.Requests[0].BodyJson[0];
-        Assert.Equal("test/class", first.GetProperty("name").GetString());
+        Assert.Equal("test/class.sent", first.GetProperty("name").GetString());
         Assert.False(first.TryGetProperty("v", out _));
         Assert.Equal("{\"title\":\"t\",\"pages\":3}", first.GetProperty("data").GetRawText());
         var second = server.Requests[1].BodyJson[0];
@@ -95,7 +95,7 @@ public sealed class EndToEndTests
         });
 
         var events = Assert.Single(server.Requests).BodyJson.EnumerateArray().ToArray();
-        Assert.Equal(new[] { "test/account.created", "test/nested", "test/internal" }, events.Select(e => e.GetProperty("name").GetString()));
+        Assert.Equal(new[] { "test/account.created", "test/nested.sent", "test/internal.sent" }, events.Select(e => e.GetProperty("name").GetString()));
         Assert.Equal("2024-05-15.1", events[0].GetProperty("v").GetString());
         Assert.Equal("first", events[0].GetProperty("id").GetString());
         Assert.False(events[1].TryGetProperty("v", out _));
