@@ -28,6 +28,10 @@ public static class Program
                 }
 
                 return 0;
+            case "e2e":
+                return await EndToEnd.CrossLanguage.RunAsync(rest);
+            case "quickcompare":
+                return QuickCompare.Run(rest);
             default:
                 Console.Error.WriteLine($"unknown command '{command}'; use bdn, e2e, gencost or aot");
                 return 2;
