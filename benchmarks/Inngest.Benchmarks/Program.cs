@@ -30,6 +30,10 @@ public static class Program
                 return 0;
             case "e2e":
                 return await EndToEnd.CrossLanguage.RunAsync(rest);
+            case "gencost":
+                return await GeneratorCost.GeneratorCostHarness.RunAsync(rest);
+            case "gencost-build":
+                return await GeneratorCost.ReportAnalyzerBuild.RunAsync(rest);
             case "quickcompare":
                 return QuickCompare.Run(rest);
             default:
