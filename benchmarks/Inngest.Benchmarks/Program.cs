@@ -34,6 +34,8 @@ public static class Program
                 return await GeneratorCost.GeneratorCostHarness.RunAsync(rest);
             case "gencost-build":
                 return await GeneratorCost.ReportAnalyzerBuild.RunAsync(rest);
+            case "aot":
+                return await Aot.AotStartup.RunAsync(rest);
             case "quickcompare":
                 return QuickCompare.Run(rest);
             default:
