@@ -11,7 +11,7 @@ const args = Object.fromEntries(
 const url = args.url;
 const warmup = Number(args.warmup ?? 2);
 const iterations = Number(args.iterations ?? 10);
-const workloads = (args.workloads ?? "Batch10kBy1000,Singles1000Sequential,Singles1000Concurrent16").split(",");
+const workloads = (args.workloads ?? "Batch10kBy1000,Sequential1000,Concurrent16x1000").split(",");
 if (!url) {
   console.error("usage: node bench.mjs --url http://127.0.0.1:PORT/ [--warmup N] [--iterations N] [--workloads a,b]");
   process.exit(2);
@@ -57,7 +57,7 @@ async function concurrent() {
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 }
 
-const run = { Batch10kBy1000: batch, Singles1000Sequential: sequential, Singles1000Concurrent16: concurrent };
+const run = { Batch10kBy1000: batch, Sequential1000: sequential, Concurrent16x1000: concurrent };
 
 for (const name of workloads) {
   const op = run[name];

@@ -17,7 +17,7 @@ public class EndToEndBenchmarks
     private TypedSender _typed = null!;
     private RawSender _raw = null!;
 
-    [Params(Workload.Batch10kBy1000, Workload.Singles1000Sequential, Workload.Singles1000Concurrent16)]
+    [Params(Workload.Batch10kBy1000, Workload.Sequential1000, Workload.Concurrent16x1000)]
     public Workload Workload { get; set; }
 
     [GlobalSetup]

@@ -16,10 +16,10 @@ public enum Workload
     Batch10kBy1000,
 
     /// <summary>1,000 single-event sends, one after the other.</summary>
-    Singles1000Sequential,
+    Sequential1000,
 
     /// <summary>1,000 single-event sends, 16 in flight at a time.</summary>
-    Singles1000Concurrent16,
+    Concurrent16x1000,
 }
 
 /// <summary>Runs a workload: against the library, or as raw <see cref="HttpClient"/> posts of pre-serialized bodies.</summary>
@@ -37,7 +37,7 @@ public abstract class Sender : IDisposable
     public Task RunAsync(Workload workload) => workload switch
     {
         Workload.Batch10kBy1000 => BatchAsync(),
-        Workload.Singles1000Sequential => SequentialAsync(),
+        Workload.Sequential1000 => SequentialAsync(),
         _ => ConcurrentAsync(),
     };
 
