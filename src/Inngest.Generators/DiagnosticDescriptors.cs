@@ -39,17 +39,19 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateEvent = Create(
         "INNG006", DiagnosticSeverity.Error,
         "Two types declare the same Inngest event name and version",
-        "'{0}' declares the event \"{1}\" {2}, which '{3}' declares too: give one of them another name or Version");
+        "'{0}' declares the event \"{1}\" {2}, which '{3}' declares too: give one of them another name or Version",
+        WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor MethodNameCollision = Create(
         "INNG007", DiagnosticSeverity.Error,
         "Two Inngest event types would generate the same send method",
-        "'{0}' would generate Send{1}Async, as '{2}' does: set MethodName on one of them");
+        "'{0}' would generate Send{1}Async, as '{2}' does: set MethodName on one of them",
+        WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor NotPartial = Create(
         "INNG008", DiagnosticSeverity.Error,
         "Inngest event type is not partial",
-        "'{0}' must be partial so the generator can add its event members: add the 'partial' modifier to '{1}'");
+        "'{0}' must be partial so the generator can add its event members: add the 'partial' modifier to {1}");
 
     public static readonly DiagnosticDescriptor GenericType = Create(
         "INNG009", DiagnosticSeverity.Error,
@@ -71,6 +73,7 @@ internal static class DiagnosticDescriptors
         "Inngest event MethodName is not a valid identifier",
         "MethodName \"{0}\" of '{1}' is not a valid C# identifier: use letters, digits and underscores, such as \"AccountCreated\"");
 
-    private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message)
-        => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+    // INNG006 and INNG007 compare types across the compilation, so they are reported at compilation end (RS1037).
+    private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message, params string[] customTags)
+        => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant(), customTags: customTags);
 }

@@ -82,11 +82,29 @@ internal static class EventTypeRules
         return null;
     }
 
+    /// <summary>
+    /// True when the type or a containing type is file-local (<c>file class</c>). Roslyn reports such a type's
+    /// DeclaredAccessibility as Internal, but generated code in another file cannot name it.
+    /// </summary>
+    public static bool IsFileLocal(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.IsFileLocal)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when the generator can emit code for the type (the analyzers report why not otherwise).</summary>
     public static bool CanGenerate(INamedTypeSymbol type, string? name, string? methodName)
         => FirstNonPartial(type) is null
             && !IsGeneric(type)
             && BlockingAccessibility(type) is null
+            && !IsFileLocal(type)
             && Inngest.Internal.EventNameRules.Check(name) == Inngest.Internal.EventNameRules.Violation.None
             && IsValidMethodName(MethodNameFor(type.Name, methodName));
 }

@@ -326,12 +326,24 @@ public sealed class InngestClient : IInngestClient, IDisposable
         var content = new ReadOnlyMemoryContent(request.Body.WrittenMemory);
         content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
         message.Content = content;
+        if (_ownsHttpClient && System.Diagnostics.Activity.Current is { } current)
+        {
+            // The owned handler makes no HTTP span (its url.full tag would carry the key in the path),
+            // so the trace context of the current span goes out from here.
+            System.Diagnostics.DistributedContextPropagator.Current.Inject(current, message, static (carrier, name, value) =>
+            {
+                if (carrier is HttpRequestMessage request && name is not null)
+                {
+                    request.Headers.TryAddWithoutValidation(name, value);
+                }
+            });
+        }
 
         try
         {
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             var body = await ReadBodyAsync(response, linked.Token).ConfigureAwait(false);
-            return Classify(response, body, request.Count);
+            return RedactKey(Classify(response, body, request.Count));
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
@@ -453,6 +465,29 @@ public sealed class InngestClient : IInngestClient, IDisposable
         return delay > _maxRetryDelay ? _maxRetryDelay : delay;
     }
 
+    /// <summary>
+    /// Removes the event key from the server's error text: a proxy or server that echoes the request
+    /// path ("Cannot POST /e/KEY") must not put the key into exception messages, logs or traces.
+    /// Keys shorter than 8 characters are not secrets worth mangling messages for (tests, placeholders).
+    /// </summary>
+    private AttemptResult RedactKey(AttemptResult result)
+    {
+        if (result.ServerError is not { } text || _settings.EventUrl is not { } eventUrl)
+        {
+            return result;
+        }
+
+        var escaped = eventUrl.AbsoluteUri.Substring(_settings.EventBaseUrl.AbsoluteUri.Length + 2);
+        var raw = Uri.UnescapeDataString(escaped);
+        if (raw.Length < 8 || raw == InngestSettings.NoEventKeySet)
+        {
+            return result;
+        }
+
+        text = text.Replace(raw, "***", StringComparison.Ordinal).Replace(escaped, "***", StringComparison.OrdinalIgnoreCase);
+        return result with { ServerError = text };
+    }
+
     private string FailureMessage(AttemptResult last, int attempts, InngestSendOutcome outcome)
     {
         var tries = attempts == 1 ? "1 attempt" : $"{attempts} attempts";
@@ -523,6 +558,7 @@ public sealed class InngestClient : IInngestClient, IDisposable
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         AllowAutoRedirect = false,
         ConnectTimeout = TimeSpan.FromSeconds(10),
+        ActivityHeadersPropagator = null, // no HttpRequestOut span, whose url.full tag would hold the key; AttemptAsync propagates instead
     })
     {
         Timeout = Timeout.InfiniteTimeSpan,

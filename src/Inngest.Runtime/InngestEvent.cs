@@ -12,7 +12,7 @@ namespace Inngest;
 /// Create typed events with <see cref="Create{T}(T, InngestUser?, string?, DateTimeOffset?)"/> (or the
 /// <c>ToEvent()</c> extension) for <see cref="InngestEventAttribute"/> types, with
 /// <see cref="InngestEvent{T}(string, T, JsonTypeInfo{T})"/> for any type that has
-/// <see cref="JsonTypeInfo{T}"/> metadata, or with <see cref="FromJson(string, JsonElement)"/> for
+/// <see cref="JsonTypeInfo{T}"/> metadata, or with <see cref="FromJson(string, JsonElement, InngestUser?, string?, DateTimeOffset?, string?)"/> for
 /// untyped JSON. Events of different types can be sent together in one batch.
 /// </remarks>
 public abstract class InngestEvent
@@ -72,19 +72,28 @@ public abstract class InngestEvent
     /// <summary>Creates an untyped event whose <c>data</c> is the given JSON object.</summary>
     /// <param name="name">The event name.</param>
     /// <param name="data">A JSON object; <c>null</c> or an undefined element sends <c>{}</c>.</param>
-    public static InngestEvent FromJson(string name, JsonElement data) => new JsonInngestEvent(name, data);
+    /// <param name="user">Optional user identifying data.</param>
+    /// <param name="id">Optional idempotency key.</param>
+    /// <param name="timestamp">Optional event time; a future time schedules the run.</param>
+    /// <param name="version">Optional payload version, sent as <c>v</c>.</param>
+    public static InngestEvent FromJson(string name, JsonElement data, InngestUser? user = null, string? id = null, DateTimeOffset? timestamp = null, string? version = null)
+        => new JsonInngestEvent(name, data) { User = user, Id = id, Timestamp = timestamp, Version = version };
 
     /// <summary>Creates an untyped event whose <c>data</c> is the given JSON object text.</summary>
     /// <param name="name">The event name.</param>
     /// <param name="json">The text of a JSON object, for example <c>{"postId":"01H08SEAXBJFJNGTTZ5TAWB0BD"}</c>.</param>
+    /// <param name="user">Optional user identifying data.</param>
+    /// <param name="id">Optional idempotency key.</param>
+    /// <param name="timestamp">Optional event time; a future time schedules the run.</param>
+    /// <param name="version">Optional payload version, sent as <c>v</c>.</param>
     /// <exception cref="ArgumentException"><paramref name="json"/> is not well-formed JSON.</exception>
-    public static InngestEvent FromJson(string name, string json)
+    public static InngestEvent FromJson(string name, string json, InngestUser? user = null, string? id = null, DateTimeOffset? timestamp = null, string? version = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         try
         {
             using var document = JsonDocument.Parse(json);
-            return new JsonInngestEvent(name, document.RootElement.Clone());
+            return FromJson(name, document.RootElement.Clone(), user, id, timestamp, version);
         }
         catch (JsonException ex)
         {

@@ -61,7 +61,9 @@ internal sealed class InngestSettings
             }
             else
             {
-                devUrlFromVariable = ParseBaseUrl(devVariable, "INNGEST_DEV", "set INNGEST_DEV to 1, 0, true, false, or the dev server's URL such as http://localhost:8288");
+                // As in the official SDKs, a URL without a scheme (localhost:8288) means http://.
+                var devUrl = devVariable.Contains("://", StringComparison.Ordinal) ? devVariable : "http://" + devVariable;
+                devUrlFromVariable = ParseBaseUrl(devUrl, "INNGEST_DEV", "set INNGEST_DEV to 1, 0, true, false, or the dev server's URL such as http://localhost:8288");
                 devFromVariable = true;
             }
         }

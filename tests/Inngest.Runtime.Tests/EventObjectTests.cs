@@ -287,6 +287,15 @@ public sealed class EventObjectTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FromJson_takes_the_envelope_fields_too()
+    {
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(1684274328198);
+        var json = await SendOneAsync(InngestEvent.FromJson("app/x", """{"a":1}""", user: new InngestUser { ExternalId = "u" }, id: "evt-1", timestamp: at, version: "2024-05-15.1"));
+
+        Assert.Equal("""{"name":"app/x","data":{"a":1},"user":{"external_id":"u"},"id":"evt-1","ts":1684274328198,"v":"2024-05-15.1"}""", json.GetRawText());
+    }
+
+    [Fact]
     public void FromJson_text_that_is_not_json_fails_with_a_clear_message()
     {
         var ex = Assert.Throws<ArgumentException>(() => InngestEvent.FromJson("app/x", "{not json"));

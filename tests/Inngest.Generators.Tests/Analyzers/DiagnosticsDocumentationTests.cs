@@ -1,0 +1,58 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using Inngest.Generators.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Inngest.Generators.Tests.Analyzers;
+
+/// <summary>Every descriptor has a help link into docs/diagnostics.md that lands on a section, and an analyzer reports it.</summary>
+public class DiagnosticsDocumentationTests
+{
+    private static DiagnosticDescriptor[] AllDescriptors() => typeof(DiagnosticDescriptors)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
+        .Select(field => (DiagnosticDescriptor)field.GetValue(null)!)
+        .ToArray();
+
+    private static string ReadRepositoryFile(string relativePath)
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, relativePath);
+            if (File.Exists(candidate))
+            {
+                return File.ReadAllText(candidate);
+            }
+        }
+
+        throw new FileNotFoundException("Not found above the test output directory.", relativePath);
+    }
+
+    [Fact]
+    public void Every_descriptor_links_to_its_section_in_the_docs()
+    {
+        var docs = ReadRepositoryFile(Path.Combine("docs", "diagnostics.md"));
+        var descriptors = AllDescriptors();
+        Assert.Equal(12, descriptors.Length);
+        foreach (var descriptor in descriptors)
+        {
+            Assert.EndsWith("/docs/diagnostics.md#" + descriptor.Id.ToLowerInvariant(), descriptor.HelpLinkUri);
+            Assert.Contains("\n## " + descriptor.Id + "\n", docs.Replace("\r\n", "\n"));
+            Assert.Contains("| [" + descriptor.Id + "](#" + descriptor.Id.ToLowerInvariant() + ") | " + descriptor.DefaultSeverity + " |", docs);
+        }
+    }
+
+    [Fact]
+    public void Every_descriptor_but_INNG011_is_reported_by_these_analyzers()
+    {
+        DiagnosticAnalyzer[] analyzers = { new EventNameAnalyzer(), new EventTypeShapeAnalyzer(), new EventCollisionAnalyzer() };
+        var supported = analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToList();
+        Assert.Equal(supported.Distinct().Count(), supported.Count);
+
+        var expected = AllDescriptors().Select(d => d.Id).Where(id => id != "INNG011").OrderBy(id => id, StringComparer.Ordinal);
+        Assert.Equal(expected, supported.OrderBy(id => id, StringComparer.Ordinal));
+    }
+}

@@ -1,0 +1,145 @@
+using System.Linq;
+using Microsoft.CodeAnalysis.Diagnostics;
+using System.Threading.Tasks;
+using Inngest.Generators.Analyzers;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Inngest.Generators.Tests.Generator;
+
+/// <summary>INNG011 reports exactly the payload members the generator leaves to the run-time resolver.</summary>
+public sealed class UnsupportedMemberAnalyzerTests
+{
+    private static Task Verify(string source, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerTest<UnsupportedMemberAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+            TestState = { Sources = { source }, AdditionalReferences = { GeneratorHarness.RuntimeReference } },
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    private static DiagnosticResult Inng011(int markup) => new DiagnosticResult(DiagnosticDescriptors.UnsupportedMember).WithLocation(markup);
+
+    [Fact]
+    public Task Reports_object_interface_abstract_and_polymorphic_members_including_nested_ones() => Verify("""
+        using System.Collections.Generic;
+        using System.Text.Json.Serialization;
+        using Inngest;
+
+        public interface IShape { }
+        public abstract class Animal { public string Name { get; set; } = ""; }
+        [JsonDerivedType(typeof(Circle), "circle")]
+        public class Figure { }
+        public sealed class Circle : Figure { }
+
+        public sealed class Inner
+        {
+            public object? {|#3:Deep|} { get; set; }
+            public int Fine { get; set; }
+        }
+
+        [InngestEvent("app/thing.happened")]
+        public sealed partial record ThingHappened(
+            string Name,
+            object? {|#0:Anything|},
+            List<IShape> {|#1:Shapes|},
+            Dictionary<string, Animal> {|#2:Animals|},
+            Inner Inner,
+            Figure? {|#4:Figure|},
+            Dictionary<int, string> {|#5:IntKeys|});
+        """,
+        Inng011(3).WithArguments("Inner", "Deep", "object", "object is resolved from the run-time type"),
+        Inng011(0).WithArguments("ThingHappened", "Anything", "object", "object is resolved from the run-time type"),
+        Inng011(1).WithArguments("ThingHappened", "Shapes", "IShape", "an interface has no known shape; its implementations are chosen at run time"),
+        Inng011(2).WithArguments("ThingHappened", "Animals", "Animal", "an abstract type's shape depends on the run-time type"),
+        Inng011(4).WithArguments("ThingHappened", "Figure", "Figure", "a polymorphic type's shape depends on the run-time type"),
+        Inng011(5).WithArguments("ThingHappened", "IntKeys", "System.Collections.Generic.Dictionary<int, string>", "only dictionaries with string keys are described"));
+
+    [Fact]
+    public Task Supported_members_ignored_members_and_invalid_event_types_are_silent() => Verify("""
+        using System;
+        using System.Collections.Generic;
+        using System.Collections.Immutable;
+        using System.Text.Json;
+        using System.Text.Json.Nodes;
+        using System.Text.Json.Serialization;
+        using Inngest;
+
+        public sealed class Node { public List<Node> Children { get; set; } = new(); public Node? Parent { get; set; } }
+
+        [InngestEvent("app/fine")]
+        public sealed partial record Fine(
+            int A, string? B, Guid C, DateTimeOffset D, DateOnly E, TimeOnly F, TimeSpan G, Uri? H, Version? I,
+            int[] J, List<string> K, IList<long> L, IReadOnlyList<int> M, ICollection<int> N, IEnumerable<int> O, HashSet<int> P,
+            ImmutableArray<int> Q, Dictionary<string, int> R, IDictionary<string, int> S, IReadOnlyDictionary<string, Node> T,
+            JsonElement U, JsonNode? V, JsonObject? W, Node X, int? Y, byte[] Z)
+        {
+            [JsonIgnore]
+            public object? Ignored { get; set; }
+
+            private object? Private { get; set; }
+        }
+
+        [InngestEvent("app/not.partial")]
+        public sealed record NotPartial(object Anything);
+        """);
+
+    [Fact]
+    public Task A_type_reached_from_two_events_is_reported_once() => Verify("""
+        using Inngest;
+
+        public sealed class Shared { public object? {|#0:Value|} { get; set; } }
+
+        [InngestEvent("app/first")]
+        public sealed partial record First(Shared Shared);
+
+        [InngestEvent("app/second")]
+        public sealed partial record Second(Shared Shared);
+        """,
+        Inng011(0).WithArguments("Shared", "Value", "object", "object is resolved from the run-time type"));
+}
+
+/// <summary>The analyzer and the generator share one rule set: what INNG011 reports is what gets no metadata.</summary>
+public sealed class AnalyzerGeneratorAgreementTests
+{
+    [Fact]
+    public async Task Reported_members_are_exactly_the_members_without_generated_metadata()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using Inngest;
+            namespace Agree;
+            public interface IShape { }
+            public abstract class Animal { }
+            public sealed class Inner { public object? Deep { get; set; } public List<Inner> Kids { get; set; } = new(); public int Fine { get; set; } }
+            [InngestEvent("app/agree")]
+            public sealed partial record Agree(string Name, object? Anything, List<IShape> Shapes, Dictionary<string, Animal> Animals, Inner Inner, Dictionary<int, int> IntKeys, int[,] Grid);
+            """;
+        var compilation = GeneratorHarness.Compilation(source);
+        var type = compilation.GetTypeByMetadataName("Agree.Agree")!;
+        var model = Parser.Parse(type, type.GetAttributes().Single(), compilation)!;
+        var fromGenerator = model.Shapes
+            .Where(s => s.Object is not null)
+            .SelectMany(s => s.Object!.Members.Where(m => !m.TypeHasMetadata).Select(m => s.Fqn.Replace("global::", string.Empty, System.StringComparison.Ordinal) + "." + m.ClrName))
+            .OrderBy(x => x, System.StringComparer.Ordinal)
+            .ToArray();
+
+        var diagnostics = await compilation
+            .WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new UnsupportedMemberAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync();
+        var fromAnalyzer = diagnostics
+            .Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture))
+            .Select(m => m.Substring(1, m.IndexOf("' has", System.StringComparison.Ordinal) - 1))
+            .OrderBy(x => x, System.StringComparer.Ordinal)
+            .ToArray();
+
+        Assert.Equal(new[] { "Agree.Agree.Animals", "Agree.Agree.Anything", "Agree.Agree.Grid", "Agree.Agree.IntKeys", "Agree.Agree.Shapes", "Agree.Inner.Deep" }, fromGenerator);
+        Assert.Equal(fromGenerator, fromAnalyzer);
+        Assert.False(model.Shapes.Single(s => s.Fqn == "global::Agree.Agree").Object!.FastPath);
+        Assert.False(model.Shapes.Single(s => s.Fqn == "global::Agree.Inner").Object!.FastPath);
+    }
+}
