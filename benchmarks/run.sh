@@ -27,7 +27,7 @@ while [ $# -gt 0 ]; do
 done
 
 out="$repo/benchmarks/artifacts/$mode"
-rm -rf "$out"
+[ -n "$only" ] || rm -rf "$out"   # --only SUITE keeps the other suites' results
 mkdir -p "$out"
 project="$repo/benchmarks/Inngest.Benchmarks/Inngest.Benchmarks.csproj"
 dll="$repo/benchmarks/Inngest.Benchmarks/bin/Release/net10.0/Inngest.Benchmarks.dll"

@@ -3,9 +3,11 @@ using System.Collections.Generic;
 
 namespace Inngest.Benchmarks.Model;
 
-// The benchmark events. Every serializer in the comparison writes these same record instances.
+// The benchmark events. The generator gives the two [InngestEvent] records their name, version and
+// JSON metadata; every serializer in the comparison writes these same record instances.
 
 /// <summary>The seed event of the Inngest docs (sent with a user).</summary>
+[InngestEvent("app/account.created")]
 public sealed partial record AccountCreated(string AccountId, string BillingPlan);
 
 /// <summary>A postal address (nested record).</summary>
@@ -18,6 +20,7 @@ public sealed record Customer(string Id, string Email, string Name, Address Bill
 public sealed record LineItem(string Sku, string Name, int Quantity, decimal UnitPrice, decimal Discount, List<string> Tags);
 
 /// <summary>A ~2 KB event: nested records, a list and a dictionary.</summary>
+[InngestEvent("shop/order.placed", Version = "2024-05-15.1")]
 public sealed partial record OrderPlaced(
     string OrderId,
     Customer Customer,
