@@ -60,9 +60,10 @@ internal static class GeneratorCostHarness
         double Med(Func<Round, double> f) => EndToEnd.CrossLanguage.Median(timed.Select(f).ToArray());
         var parse = Med(r => r.ParseMs);
         var gen = Med(r => r.GeneratorMs);
-        var ana = Med(r => r.AnalyzersMs);
+        var bindAnalyze = Med(r => r.AnalyzersMs); // wall time of the analyzer pass: it also binds every tree, which emit then reuses
+        var analyzersOwn = Med(r => r.PerAnalyzer.Values.Sum()); // the analyzers' own execution time (Roslyn telemetry)
         var emit = Med(r => r.EmitMs);
-        var total = parse + gen + ana + emit;
+        var total = parse + gen + bindAnalyze + emit;
         var second = Med(r => r.SecondRunMs);
 
         var text = new StringBuilder();
@@ -72,9 +73,10 @@ internal static class GeneratorCostHarness
         text.AppendLine("|---|---:|---:|");
         text.AppendLine(CultureInfo.InvariantCulture, $"| Parse | {parse:N1} | {parse / total:P1} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| Inngest generator (first run) | {gen:N1} | {gen / total:P1} |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| Inngest analyzers ({analyzers.Length}) | {ana:N1} | {ana / total:P1} |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| Bind + emit (incl. generated code) | {emit:N1} | {emit / total:P1} |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| **Compile total** | **{total:N1}** | generator + analyzers: **{(gen + ana) / total:P1}** |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| Binding + Inngest analyzers ({analyzers.Length}), wall | {bindAnalyze:N1} | {bindAnalyze / total:P1} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| of which the analyzers' own time (Roslyn telemetry) | {analyzersOwn:N1} | {analyzersOwn / total:P1} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| Emit (incl. the generated code) | {emit:N1} | {emit / total:P1} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| **Compile total** | **{total:N1}** | generator + analyzers: **{(gen + analyzersOwn) / total:P1}** |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| Generator after an unrelated edit | {second:N1} | steps: {last.SecondRunReasons}; outputs re-emitted: {last.SecondRunNewOutputs} |");
         text.AppendLine();
         text.AppendLine("Per analyzer (execution time reported by Roslyn, last round): " + string.Join(", ", last.PerAnalyzer.Select(p => $"{p.Key} {p.Value:N1} ms")) + ".");

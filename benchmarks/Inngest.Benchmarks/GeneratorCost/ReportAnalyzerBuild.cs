@@ -56,10 +56,12 @@ internal static class ReportAnalyzerBuild
         var events = Path.Combine(project, "Events00.cs");
         await File.AppendAllTextAsync(events, "\n// edited\n");
         var first = await BuildAsync(project, "after editing an events file", references: false);
+        await File.WriteAllTextAsync(Path.Combine(outDir, "gencost-build-events-edit.log"), first.Log);
         // An unrelated edit, then an incremental build.
         var unrelated = Path.Combine(project, "Unrelated.cs");
         await File.WriteAllTextAsync(unrelated, (await File.ReadAllTextAsync(unrelated)).Replace("return 41 + 1;", "return 40 + 2;", StringComparison.Ordinal));
         var second = await BuildAsync(project, "after an unrelated edit", references: false);
+        await File.WriteAllTextAsync(Path.Combine(outDir, "gencost-build-unrelated-edit.log"), second.Log);
 
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"dotnet build -p:ReportAnalyzer=true of the {records}-record project, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC (compiler server on; times from the compiler's report).");
@@ -79,7 +81,7 @@ internal static class ReportAnalyzerBuild
         return 0;
     }
 
-    private sealed record Build(string Name, double CscMs, double GeneratorsMs, double AnalyzersMs, double InngestGeneratorMs, double InngestAnalyzersMs);
+    private sealed record Build(string Name, double CscMs, double GeneratorsMs, double AnalyzersMs, double InngestGeneratorMs, double InngestAnalyzersMs, string Log);
 
     private static async Task<Build> BuildAsync(string project, string name, bool references)
     {
@@ -105,7 +107,7 @@ internal static class ReportAnalyzerBuild
         var analyzers = TotalTime(log, "Total analyzer execution time");
         var inngestGenerator = AssemblyTime(log, "Total generator execution time", "Inngest.Generators");
         var inngestAnalyzers = AssemblyTime(log, "Total analyzer execution time", "Inngest.Generators");
-        return new Build(name, csc, generators, analyzers, inngestGenerator, inngestAnalyzers);
+        return new Build(name, csc, generators, analyzers, inngestGenerator, inngestAnalyzers, log);
     }
 
     private static double TotalTime(string log, string header)
