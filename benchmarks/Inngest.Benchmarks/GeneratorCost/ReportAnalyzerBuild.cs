@@ -125,7 +125,8 @@ internal static class ReportAnalyzerBuild
             return 0;
         }
 
-        foreach (var line in log[at..].Split('\n').Skip(1).Take(40))
+        // The block runs until the next "Total ... execution time" header (or the end of the task's output).
+        foreach (var line in log[at..].Split('\n').Skip(1).TakeWhile(l => !l.Contains("execution time:", StringComparison.Ordinal)).Take(2000))
         {
             var m = Regex.Match(line, @"^\s*([0-9.,<]+)\s+[0-9.,<]+\s+" + Regex.Escape(assembly) + ",");
             if (m.Success)
