@@ -2,8 +2,8 @@
 # Reproduces every table of docs/benchmarks.md.
 #
 #   benchmarks/run.sh           full run (about 20 minutes on 2 cores): all suites, results in benchmarks/artifacts/
-#   benchmarks/run.sh --quick   smoke test (a couple of minutes): every suite builds and runs once, no timing
-#                               claims; exits non-zero if anything fails
+#   benchmarks/run.sh --quick   smoke test (a couple of minutes): every suite but AOT builds and runs once, no
+#                               timing claims; exits non-zero if anything fails (BENCH_SKIP_NODE=1: no npm/Node)
 #   benchmarks/run.sh --only serialization|e2e|cross|cpu|gencost|gencost-build|aot   one suite of the full run
 #
 # Needs the .NET 10 SDK; the Node comparison also needs node >= 20 and npm (the pinned inngest SDK is
@@ -48,7 +48,9 @@ step "build (Release)"
 dotnet build "$project" -c Release -nologo -clp:NoSummary -v:q
 
 node_ok=0
-if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+if [ "${BENCH_SKIP_NODE:-0}" = 1 ]; then
+  echo "BENCH_SKIP_NODE=1: the Node column is skipped"
+elif command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
   if [ ! -d "$repo/benchmarks/node/node_modules/inngest" ] || [ "$repo/benchmarks/node/package-lock.json" -nt "$repo/benchmarks/node/node_modules/.package-lock.json" ]; then
     step "npm ci (pinned inngest SDK)"
     (cd "$repo/benchmarks/node" && npm ci --prefer-offline --no-audit --no-fund --loglevel=error) && node_ok=1 || echo "npm ci failed: the Node column is skipped" >&2
