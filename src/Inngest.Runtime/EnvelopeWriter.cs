@@ -63,16 +63,17 @@ internal static class EnvelopeWriter
         int maxEventBytes,
         JsonMetadataResolver resolver)
     {
+        // Positions come from the writer's counters instead of flushing around every event: a flush
+        // costs a buffer round trip, and the bytes the writer holds back already sit in the buffer.
+        var origin = buffer.WrittenCount;
         using var writer = new Utf8JsonWriter(buffer, WriterOptions);
         writer.WriteStartArray();
         for (var i = start; i < start + count; i++)
         {
             var evt = events[i] ?? throw new InngestEventValidationException(i, null, $"Event {i} is null. Remove it or create it with InngestEvent.Create(...).");
-            writer.Flush();
-            var eventStart = buffer.WrittenCount + (i > start ? 1 : 0); // the separating comma is not part of the event
-            WriteEvent(writer, buffer, evt, i, defaultTimestampMs, resolver);
-            writer.Flush();
-            var written = buffer.WrittenSpan.Slice(eventStart);
+            var eventStart = Position(writer, origin) + (i > start ? 1 : 0); // the separating comma is not part of the event
+            WriteEvent(writer, buffer, origin, evt, i, defaultTimestampMs, resolver);
+            var written = buffer.Peek(eventStart, Position(writer, origin));
             if (ContainsReplacedSurrogate(written))
             {
                 throw new InngestEventValidationException(i, evt.Name,
@@ -91,7 +92,10 @@ internal static class EnvelopeWriter
         writer.Flush();
     }
 
-    private static void WriteEvent(Utf8JsonWriter writer, PooledBufferWriter buffer, InngestEvent evt, int index, long defaultTimestampMs, JsonMetadataResolver resolver)
+    /// <summary>The buffer offset of the next byte <paramref name="writer"/> writes, committed or not.</summary>
+    private static int Position(Utf8JsonWriter writer, int origin) => origin + checked((int)(writer.BytesCommitted + writer.BytesPending));
+
+    private static void WriteEvent(Utf8JsonWriter writer, PooledBufferWriter buffer, int origin, InngestEvent evt, int index, long defaultTimestampMs, JsonMetadataResolver resolver)
     {
         var violation = EventNameRules.Check(evt.Name);
         if (violation != EventNameRules.Violation.None)
@@ -127,14 +131,13 @@ internal static class EnvelopeWriter
             }
             else
             {
-                writer.Flush();
-                var dataStart = buffer.WrittenCount;
+                var dataStart = Position(writer, origin);
                 evt.WriteData(writer, resolver);
-                writer.Flush();
-                if (buffer.WrittenCount == dataStart || buffer.WrittenSpan[dataStart] != (byte)'{')
+                var data = buffer.Peek(dataStart, Position(writer, origin));
+                if (data.IsEmpty || data[0] != (byte)'{')
                 {
                     throw new InngestEventValidationException(index, evt.Name,
-                        $"Event {index} ('{evt.Name}'): data must be a JSON object, but it serialized to {Describe(buffer.WrittenSpan.Slice(dataStart))}. Wrap the value in an object, for example {{\"value\": ...}}.");
+                        $"Event {index} ('{evt.Name}'): data must be a JSON object, but it serialized to {Describe(data)}. Wrap the value in an object, for example {{\"value\": ...}}.");
                 }
             }
 

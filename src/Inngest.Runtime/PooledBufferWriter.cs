@@ -21,6 +21,13 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
 
+    /// <summary>
+    /// Bytes <paramref name="start"/> .. <paramref name="end"/> of the buffer, where <paramref name="end"/>
+    /// may lie past <see cref="WrittenCount"/>: a writer that has not flushed yet keeps its pending bytes
+    /// in the memory <see cref="GetMemory"/> handed out, which is this buffer past the written part.
+    /// </summary>
+    public ReadOnlySpan<byte> Peek(int start, int end) => _buffer.AsSpan(start, end - start);
+
     public void Advance(int count)
     {
         if (count < 0 || _written + count > _buffer.Length)
