@@ -11,7 +11,10 @@ using Inngest.Testing.Server;
 
 namespace Inngest.Samples.Tests;
 
-/// <summary>Release builds (Native AOT publish, pack) share obj/Release: never run them in parallel.</summary>
+/// <summary>
+/// Release builds (Native AOT publish, pack) run one at a time, each with its own --artifacts-path, so they
+/// never write into the repository's bin/ and obj/ folders that other builds and tests use.
+/// </summary>
 [CollectionDefinition(nameof(ReleaseBuilds), DisableParallelization = true)]
 public sealed class ReleaseBuilds
 {
@@ -25,7 +28,7 @@ public sealed class AotAppTests
     {
         var output = Processes.TempDirectory("aot");
         var publish = await Processes.DotnetAsync(
-            new[] { "publish", Path.Combine(Processes.RepoRoot, "samples", "AotApp", "AotApp.csproj"), "-r", "linux-x64", "-c", "Release", "-o", output, "-nologo", "-clp:NoSummary" },
+            new[] { "publish", Path.Combine(Processes.RepoRoot, "samples", "AotApp", "AotApp.csproj"), "-r", "linux-x64", "-c", "Release", "-o", output, "--artifacts-path", Path.Combine(output, "..", Path.GetFileName(output) + "-artifacts"), "-nologo", "-clp:NoSummary" },
             Processes.RepoRoot,
             timeout: TimeSpan.FromMinutes(10));
         Assert.True(publish.ExitCode == 0, publish.All);
@@ -75,7 +78,7 @@ public sealed class PackageTests
         var root = Processes.TempDirectory("pack");
         var feed = Path.Combine(root, "feed");
         var pack = await Processes.DotnetAsync(
-            new[] { "pack", Path.Combine(Processes.RepoRoot, "src", "Inngest.Runtime", "Inngest.Runtime.csproj"), "-c", "Release", "-o", feed, "-nologo" },
+            new[] { "pack", Path.Combine(Processes.RepoRoot, "src", "Inngest.Runtime", "Inngest.Runtime.csproj"), "-c", "Release", "-o", feed, "--artifacts-path", Path.Combine(root, "artifacts"), "-nologo" },
             Processes.RepoRoot,
             timeout: TimeSpan.FromMinutes(5));
         Assert.True(pack.ExitCode == 0, pack.All);
