@@ -287,3 +287,22 @@ public sealed partial record Keywords(string @class, int @event)
 {
     public string? @namespace { get; set; }
 }
+
+public sealed record LineItem(string Sku, int Quantity, decimal UnitPrice, List<string> Tags, double? Weight);
+
+// Fast-path loops: a list of nested records, a dictionary of lists, arrays of nullable structs,
+// interface-typed collections of records.
+[InngestEvent("test/fast.collections")]
+public sealed partial record FastCollections(
+    List<LineItem> Items,
+    Dictionary<string, List<string>> Groups,
+    IReadOnlyDictionary<string, LineItem> ByKey,
+    GeoPoint?[] Points,
+    IEnumerable<Address> Addresses,
+    IReadOnlyList<DateTimeOffset> Times,
+    HashSet<Guid> Ids,
+    ImmutableArray<LineItem> Frozen,
+    Dictionary<string, decimal?> Prices,
+    List<short> Shorts,
+    byte? MaybeByte,
+    GeoPoint? MaybePoint);
