@@ -509,6 +509,11 @@ internal static class Emitter
                         w.Line("writer.WritePropertyName(" + encoded + ");");
                         w.Line(fast.HandlerName(m.TypeFqn) + "(writer, " + access + ");");
                     }
+                    else if (fast.IsEnum(m.TypeFqn) && fast.WriteValue(m.TypeFqn, access) is { } writeEnum)
+                    {
+                        w.Line("writer.WritePropertyName(" + encoded + ");");
+                        w.Line(writeEnum);
+                    }
                     else if (fast.NullableUnderlying(m.TypeFqn) is { } underlying)
                     {
                         var local = "m" + i.ToString(CultureInfo.InvariantCulture);
@@ -696,6 +701,8 @@ internal static class Emitter
             return result;
         }
 
+        public bool IsEnum(string fqn) => _shapes.TryGetValue(fqn, out var shape) && shape.Kind == ShapeKind.Enum;
+
         /// <summary>The underlying type of a Nullable&lt;T&gt; whose value can be written directly, or null.</summary>
         public string? NullableUnderlying(string fqn)
             => _shapes.TryGetValue(fqn, out var shape) && shape.Kind == ShapeKind.Nullable && shape.CustomConverter is null
@@ -725,6 +732,9 @@ internal static class Emitter
                         "StringConverter" or "DateTimeConverter" or "DateTimeOffsetConverter" or "GuidConverter" => "writer.WriteStringValue(" + expr + ");",
                         _ => null,
                     };
+                case ShapeKind.Enum:
+                    // System.Text.Json's enum converter (no string converter) writes the underlying number.
+                    return shape.ValueConverter is { } number ? "writer.WriteNumberValue((" + number + ")" + expr + ");" : null;
                 case ShapeKind.Nullable:
                     if (NullableUnderlying(fqn) is { } underlying)
                     {

@@ -306,3 +306,37 @@ public sealed partial record FastCollections(
     List<short> Shorts,
     byte? MaybeByte,
     GeoPoint? MaybePoint);
+
+public enum Small : byte
+{
+    Zero,
+    Max = 255,
+}
+
+public enum Wide : long
+{
+    Min = long.MinValue,
+    Max = long.MaxValue,
+}
+
+public enum Unsigned : ulong
+{
+    Max = ulong.MaxValue,
+}
+
+public enum Tiny : sbyte
+{
+    Min = -128,
+}
+
+[Flags]
+public enum Perms
+{
+    None = 0,
+    Read = 1,
+    Write = 2,
+}
+
+// Enums without converters: written as their numbers on the fast path, members, elements and values.
+[InngestEvent("test/fast.enums")]
+public sealed partial record FastEnums(Color Plain, Color? Maybe, Small Small, Wide Wide, Unsigned Unsigned, Tiny Tiny, Perms Perms, List<Color> Colors, Dictionary<string, Perms?> ByName);

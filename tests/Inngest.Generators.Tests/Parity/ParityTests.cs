@@ -121,6 +121,14 @@ public sealed class ParityTests
         new(), new(), new Dictionary<string, LineItem>(), Array.Empty<GeoPoint?>(), null!, Array.Empty<DateTimeOffset>(), new(), ImmutableArray<LineItem>.Empty, new(), new(), null, null));
 
     [Fact]
+    public void Enums_without_converters_on_the_fast_path()
+    {
+        Check(new FastEnums(Color.Blue, Color.Green, Small.Max, Wide.Min, Unsigned.Max, Tiny.Min, Perms.Read | Perms.Write,
+            new() { Color.Red, (Color)42 }, new() { ["rw"] = Perms.Read | Perms.Write, ["none"] = null, ["odd"] = (Perms)(-7) }));
+        Check(new FastEnums(default, null, default, Wide.Max, default, default, Perms.None, new(), new()));
+    }
+
+    [Fact]
     public void Default_immutable_array_throws_on_both_paths()
     {
         var value = new FastCollections(new(), new(), new Dictionary<string, LineItem>(), Array.Empty<GeoPoint?>(), null!, Array.Empty<DateTimeOffset>(), new(), default, new(), new(), null, null);
