@@ -195,7 +195,7 @@ internal static class Parser
                 DisplayName(type),
                 classification.Kind,
                 type.IsValueType,
-                classification.ValueConverter,
+                classification.Kind == ShapeKind.Enum ? EnumNumberType(type) : classification.ValueConverter,
                 classification.Element is { } e ? Fqn(e) : null,
                 converter,
                 obj);
@@ -491,6 +491,20 @@ internal static class Parser
                 members[j + 1] = item;
             }
         }
+
+        /// <summary>
+        /// The type an enum's number is written as on the fast path (the writer overload System.Text.Json's
+        /// enum converter uses for its underlying type), or null.
+        /// </summary>
+        private static string? EnumNumberType(ITypeSymbol type)
+            => (type as INamedTypeSymbol)?.EnumUnderlyingType?.SpecialType switch
+            {
+                SpecialType.System_Int32 or SpecialType.System_SByte or SpecialType.System_Int16 => "int",
+                SpecialType.System_UInt32 or SpecialType.System_Byte or SpecialType.System_UInt16 => "uint",
+                SpecialType.System_Int64 => "long",
+                SpecialType.System_UInt64 => "ulong",
+                _ => null,
+            };
 
         private static FastWriteKind FastWrite(ITypeSymbol type)
             => type.SpecialType switch

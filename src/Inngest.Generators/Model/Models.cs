@@ -46,7 +46,8 @@ internal enum ShapeKind
 /// <param name="DisplayName">A short identifier-safe name, the base of the context property name.</param>
 /// <param name="Kind">The metadata kind.</param>
 /// <param name="IsValueType">True for structs and enums.</param>
-/// <param name="ValueConverter">For <see cref="ShapeKind.Value"/>: the JsonMetadataServices converter property.</param>
+/// <param name="ValueConverter">For <see cref="ShapeKind.Value"/>: the JsonMetadataServices converter property; for
+/// <see cref="ShapeKind.Enum"/>: the C# type its number is written as on the fast path (int, uint, long or ulong).</param>
 /// <param name="ElementFqn">The element type (collections), value type (dictionaries) or underlying type (Nullable).</param>
 /// <param name="CustomConverter">A [JsonConverter] on the type: an expression creating the converter.</param>
 /// <param name="Object">The object description, for <see cref="ShapeKind.Object"/>.</param>

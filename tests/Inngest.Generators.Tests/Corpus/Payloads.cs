@@ -287,3 +287,56 @@ public sealed partial record Keywords(string @class, int @event)
 {
     public string? @namespace { get; set; }
 }
+
+public sealed record LineItem(string Sku, int Quantity, decimal UnitPrice, List<string> Tags, double? Weight);
+
+// Fast-path loops: a list of nested records, a dictionary of lists, arrays of nullable structs,
+// interface-typed collections of records.
+[InngestEvent("test/fast.collections")]
+public sealed partial record FastCollections(
+    List<LineItem> Items,
+    Dictionary<string, List<string>> Groups,
+    IReadOnlyDictionary<string, LineItem> ByKey,
+    GeoPoint?[] Points,
+    IEnumerable<Address> Addresses,
+    IReadOnlyList<DateTimeOffset> Times,
+    HashSet<Guid> Ids,
+    ImmutableArray<LineItem> Frozen,
+    Dictionary<string, decimal?> Prices,
+    List<short> Shorts,
+    byte? MaybeByte,
+    GeoPoint? MaybePoint);
+
+public enum Small : byte
+{
+    Zero,
+    Max = 255,
+}
+
+public enum Wide : long
+{
+    Min = long.MinValue,
+    Max = long.MaxValue,
+}
+
+public enum Unsigned : ulong
+{
+    Max = ulong.MaxValue,
+}
+
+public enum Tiny : sbyte
+{
+    Min = -128,
+}
+
+[Flags]
+public enum Perms
+{
+    None = 0,
+    Read = 1,
+    Write = 2,
+}
+
+// Enums without converters: written as their numbers on the fast path, members, elements and values.
+[InngestEvent("test/fast.enums")]
+public sealed partial record FastEnums(Color Plain, Color? Maybe, Small Small, Wide Wide, Unsigned Unsigned, Tiny Tiny, Perms Perms, List<Color> Colors, Dictionary<string, Perms?> ByName);

@@ -49,6 +49,28 @@ public sealed class EndToEndTests
     }
 
     [Fact]
+    public async Task A_reference_cycle_fails_validation_before_anything_is_sent()
+    {
+        await using var server = await CaptureServer.StartAsync();
+        using var client = Client(server);
+        var node = new TreeNode { Label = "loop" };
+        node.Children.Add(node);
+
+        // The client's writer allows 1,000 levels; the fast path stops at the options' MaxDepth (64).
+        var error = await Assert.ThrowsAsync<InngestEventValidationException>(() => client.SendAsync(new Recursive(node)));
+        Assert.IsType<JsonException>(error.InnerException);
+        Assert.Contains("maximum allowed depth of 64", error.Message, StringComparison.Ordinal);
+        Assert.Empty(server.Requests);
+
+        // A fast-path list of nested records is sent as reflection would write it.
+        var items = new FastCollections(
+            new() { new LineItem("s", 1, 2.5m, new() { "t" }, null) }, new() { ["g"] = new() { "x" } }, new Dictionary<string, LineItem>(),
+            Array.Empty<GeoPoint?>(), Array.Empty<Address>(), Array.Empty<DateTimeOffset>(), new(), System.Collections.Immutable.ImmutableArray<LineItem>.Empty, new(), new(), 7, null);
+        await client.SendAsync(items);
+        Assert.Equal(JsonSerializer.Serialize(items, Parity.ParityAssert.Reflection), Assert.Single(server.Requests).BodyJson[0].GetProperty("data").GetRawText());
+    }
+
+    [Fact]
     public async Task Event_without_version_sends_no_v_and_nested_types_keep_their_method_name()
     {
         await using var server = await CaptureServer.StartAsync();

@@ -97,6 +97,118 @@ public sealed class ParityTests
     }
 
     [Fact]
+    public void Fast_path_loops_over_nested_records_lists_and_dictionaries()
+    {
+        var item = new LineItem("SKU-1", 2, 19.99m, new() { "a", "b\u00e9" }, 0.25);
+        var other = new LineItem("SKU-2", 1, 0m, new(), null);
+        Check(new FastCollections(
+            new() { item, other, null! },
+            new() { ["g"] = new() { "x", null! }, ["empty"] = new(), ["none"] = null! },
+            new Dictionary<string, LineItem> { ["k \"q\""] = item, ["n"] = null! },
+            new GeoPoint?[] { new GeoPoint { Lat = 1.5, Lng = -2 }, null },
+            new[] { Home, null! },
+            new[] { DateTimeOffset.UnixEpoch, new DateTimeOffset(2024, 5, 15, 10, 30, 0, TimeSpan.FromHours(-7)) },
+            new HashSet<Guid> { Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e") },
+            ImmutableArray.Create(item),
+            new() { ["p"] = 1.10m, ["q"] = null },
+            new() { short.MinValue, 0, short.MaxValue },
+            200,
+            new GeoPoint { Lat = 3, Lng = 4 }));
+    }
+
+    [Fact]
+    public void Fast_path_loops_with_nulls_and_empties() => Check(new FastCollections(
+        new(), new(), new Dictionary<string, LineItem>(), Array.Empty<GeoPoint?>(), null!, Array.Empty<DateTimeOffset>(), new(), ImmutableArray<LineItem>.Empty, new(), new(), null, null));
+
+    [Fact]
+    public void Enums_without_converters_on_the_fast_path()
+    {
+        Check(new FastEnums(Color.Blue, Color.Green, Small.Max, Wide.Min, Unsigned.Max, Tiny.Min, Perms.Read | Perms.Write,
+            new() { Color.Red, (Color)42 }, new() { ["rw"] = Perms.Read | Perms.Write, ["none"] = null, ["odd"] = (Perms)(-7) }));
+        Check(new FastEnums(default, null, default, Wide.Max, default, default, Perms.None, new(), new()));
+    }
+
+    [Fact]
+    public void Default_immutable_array_throws_on_both_paths()
+    {
+        var value = new FastCollections(new(), new(), new Dictionary<string, LineItem>(), Array.Empty<GeoPoint?>(), null!, Array.Empty<DateTimeOffset>(), new(), default, new(), new(), null, null);
+        var info = WithJsonTypeInfo<FastCollections>();
+        Assert.True(ParityAssert.UsesFastPath(info));
+        Assert.Throws<InvalidOperationException>(() => JsonSerializer.SerializeToUtf8Bytes(value, info));
+        Assert.Throws<InvalidOperationException>(() => JsonSerializer.SerializeToUtf8Bytes(value, ParityAssert.MetadataPath(info)));
+        Assert.Throws<InvalidOperationException>(() => JsonSerializer.SerializeToUtf8Bytes(value, ParityAssert.Reflection));
+    }
+
+    [Fact]
+    public void Reference_cycles_throw_on_the_fast_path_instead_of_overflowing_the_stack()
+    {
+        var info = WithJsonTypeInfo<Recursive>();
+        Assert.True(ParityAssert.UsesFastPath(info));
+
+        // A cycle through a list, and one through a plain member, with the serializer's own writer
+        // and with a writer whose depth limit is far above the options' MaxDepth.
+        var throughList = new TreeNode { Label = "a" };
+        throughList.Children.Add(throughList);
+        var throughMember = new TreeNode { Label = "b" };
+        throughMember.Parent = throughMember;
+        foreach (var root in new[] { throughList, throughMember })
+        {
+            var value = new Recursive(root);
+            Assert.Throws<JsonException>(() => JsonSerializer.SerializeToUtf8Bytes(value, info));
+            Assert.Throws<JsonException>(() => JsonSerializer.SerializeToUtf8Bytes(value, ParityAssert.MetadataPath(info)));
+            Assert.Throws<JsonException>(() => JsonSerializer.SerializeToUtf8Bytes(value, ParityAssert.Reflection));
+            using var writer = new Utf8JsonWriter(new System.Buffers.ArrayBufferWriter<byte>(), new JsonWriterOptions { MaxDepth = 100_000 });
+            Assert.Throws<JsonException>(() => JsonSerializer.Serialize(writer, value, info));
+        }
+    }
+
+    [Fact]
+    public void Deep_graphs_fail_at_the_same_depth_as_reflection()
+    {
+        var info = WithJsonTypeInfo<Recursive>();
+        var metadata = ParityAssert.MetadataPath(info);
+        for (var levels = 20; levels <= 40; levels++)
+        {
+            // Nested through Children (object + list per level) and through Parent (object per level).
+            foreach (var viaList in new[] { true, false })
+            {
+                var root = new TreeNode { Label = "0" };
+                var current = root;
+                for (var i = 1; i < (viaList ? levels : levels * 2); i++)
+                {
+                    var next = new TreeNode { Label = i.ToString(CultureInfo.InvariantCulture) };
+                    if (viaList)
+                    {
+                        current.Children.Add(next);
+                    }
+                    else
+                    {
+                        current.Parent = next;
+                    }
+
+                    current = next;
+                }
+
+                var value = new Recursive(root);
+                Assert.Equal(Outcome(() => JsonSerializer.SerializeToUtf8Bytes(value, ParityAssert.Reflection)), Outcome(() => JsonSerializer.SerializeToUtf8Bytes(value, info)));
+                Assert.Equal(Outcome(() => JsonSerializer.SerializeToUtf8Bytes(value, ParityAssert.Reflection)), Outcome(() => JsonSerializer.SerializeToUtf8Bytes(value, metadata)));
+            }
+        }
+
+        static string Outcome(Func<byte[]> serialize)
+        {
+            try
+            {
+                return System.Text.Encoding.UTF8.GetString(serialize());
+            }
+            catch (JsonException)
+            {
+                return "JsonException";
+            }
+        }
+    }
+
+    [Fact]
     public void Record_struct_event() => Check(new RecordStructEvent(3, "rs"));
 
     [Fact]
