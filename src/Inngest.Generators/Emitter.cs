@@ -449,18 +449,11 @@ internal static class Emitter
         w.Open("private void Serialize_" + name + "(" + Json + "Utf8JsonWriter writer, " + t + (shape.IsValueType ? string.Empty : "?") + " value)");
         if (!shape.IsValueType)
         {
-            w.Open("if (value is null)");
-            w.Line("writer.WriteNullValue();");
-            w.Line("return;");
-            w.Close();
+            EmitNullGuard(w);
             w.Line();
         }
 
-        // The limit the metadata path enforces for every value it writes: a cycle throws instead of
-        // recursing until the stack overflows.
-        w.Open("if (writer.CurrentDepth >= FastPathMaxDepth)");
-        w.Line("ThrowMaxDepthExceeded();");
-        w.Close();
+        EmitDepthGuard(w);
         w.Line();
         w.Line("writer.WriteStartObject();");
         for (var i = 0; i < obj.Members.Count; i++)
@@ -562,16 +555,11 @@ internal static class Emitter
         }
         else
         {
-            w.Open("if (value is null)");
-            w.Line("writer.WriteNullValue();");
-            w.Line("return;");
-            w.Close();
+            EmitNullGuard(w);
         }
 
         w.Line();
-        w.Open("if (writer.CurrentDepth >= FastPathMaxDepth)");
-        w.Line("ThrowMaxDepthExceeded();");
-        w.Close();
+        EmitDepthGuard(w);
         w.Line();
         w.Line(isDictionary ? "writer.WriteStartObject();" : "writer.WriteStartArray();");
         switch (shape.Kind)
@@ -746,5 +734,25 @@ internal static class Emitter
                     return HasHandler(fqn) ? HandlerName(fqn) + "(writer, " + expr + ");" : null;
             }
         }
+    }
+
+    /// <summary>A fast-path method writes <c>null</c> for a null reference and returns.</summary>
+    private static void EmitNullGuard(SourceWriter w)
+    {
+        w.Open("if (value is null)");
+        w.Line("writer.WriteNullValue();");
+        w.Line("return;");
+        w.Close();
+    }
+
+    /// <summary>
+    /// The limit the metadata path enforces for every value it writes: a cycle throws instead of
+    /// recursing until the stack overflows.
+    /// </summary>
+    private static void EmitDepthGuard(SourceWriter w)
+    {
+        w.Open("if (writer.CurrentDepth >= FastPathMaxDepth)");
+        w.Line("ThrowMaxDepthExceeded();");
+        w.Close();
     }
 }
