@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -53,15 +55,16 @@ internal static class EventTypeRules
     public static bool IsValidMethodName(string name)
         => SyntaxFacts.IsValidIdentifier(name) && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None;
 
-    /// <summary>The type or a containing type that is not declared <c>partial</c>, or null.</summary>
-    public static INamedTypeSymbol? FirstNonPartial(INamedTypeSymbol type)
+    /// <summary>The type and its containing types that have no <c>partial</c> declaration, innermost first.</summary>
+    public static List<INamedTypeSymbol> NonPartialChain(INamedTypeSymbol type, CancellationToken cancellationToken = default)
     {
+        var result = new List<INamedTypeSymbol>();
         for (var current = type; current is not null; current = current.ContainingType)
         {
             var partial = false;
             foreach (var reference in current.DeclaringSyntaxReferences)
             {
-                if (reference.GetSyntax() is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+                if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
                 {
                     partial = true;
                     break;
@@ -70,11 +73,11 @@ internal static class EventTypeRules
 
             if (!partial)
             {
-                return current;
+                result.Add(current);
             }
         }
 
-        return null;
+        return result;
     }
 
     /// <summary>True when the type or a containing type has type parameters.</summary>
@@ -91,48 +94,40 @@ internal static class EventTypeRules
         return false;
     }
 
-    /// <summary>The accessibility that keeps generated code from reaching the type, or null if it is reachable.</summary>
-    public static Accessibility? BlockingAccessibility(INamedTypeSymbol type)
+    /// <summary>
+    /// The innermost of the type and its containing types that generated code cannot reach, with why
+    /// ("private", "protected", "private protected", "file-local"), or null when it is reachable. A
+    /// file-local type counts although Roslyn reports its DeclaredAccessibility as Internal: generated code
+    /// in another file cannot name it.
+    /// </summary>
+    public static (INamedTypeSymbol Type, string Reason)? FirstUnreachable(INamedTypeSymbol type)
     {
         for (var current = type; current is not null; current = current.ContainingType)
         {
-            switch (current.DeclaredAccessibility)
+            var reason = current.IsFileLocal
+                ? "file-local"
+                : current.DeclaredAccessibility switch
+                {
+                    Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal => null,
+                    Accessibility.Private => "private",
+                    Accessibility.Protected => "protected",
+                    Accessibility.ProtectedAndInternal => "private protected",
+                    var other => other.ToString().ToLowerInvariant(),
+                };
+            if (reason is not null)
             {
-                case Accessibility.Public:
-                case Accessibility.Internal:
-                case Accessibility.ProtectedOrInternal:
-                    continue;
-                default:
-                    return current.DeclaredAccessibility;
+                return (current, reason);
             }
         }
 
         return null;
     }
 
-    /// <summary>
-    /// True when the type or a containing type is file-local (<c>file class</c>). Roslyn reports such a type's
-    /// DeclaredAccessibility as Internal, but generated code in another file cannot name it.
-    /// </summary>
-    public static bool IsFileLocal(INamedTypeSymbol type)
-    {
-        for (var current = type; current is not null; current = current.ContainingType)
-        {
-            if (current.IsFileLocal)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>True when the generator can emit code for the type (the analyzers report why not otherwise).</summary>
     public static bool CanGenerate(INamedTypeSymbol type, string? name, string? methodName)
-        => FirstNonPartial(type) is null
+        => NonPartialChain(type).Count == 0
             && !IsGeneric(type)
-            && BlockingAccessibility(type) is null
-            && !IsFileLocal(type)
+            && FirstUnreachable(type) is null
             && Inngest.Internal.EventNameRules.Check(name) == Inngest.Internal.EventNameRules.Violation.None
             && IsValidMethodName(MethodNameFor(type.Name, methodName));
 }

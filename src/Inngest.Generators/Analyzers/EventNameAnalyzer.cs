@@ -11,7 +11,7 @@ namespace Inngest.Generators.Analyzers;
 /// then the naming convention (INNG004, only when the server rules pass) and the version format (INNG005).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class EventNameAnalyzer : DiagnosticAnalyzer
+public sealed class EventNameAnalyzer : EventTypeAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
@@ -22,30 +22,8 @@ public sealed class EventNameAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.VersionFormat);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Analyze(SymbolAnalysisContext context, INamedTypeSymbol type, EventAttributeInfo info)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var attributeType = start.Compilation.GetTypeByMetadataName(EventTypeRules.AttributeMetadataName);
-            if (attributeType is null)
-            {
-                return;
-            }
-
-            start.RegisterSymbolAction(symbolContext => Analyze(symbolContext, attributeType), SymbolKind.NamedType);
-        });
-    }
-
-    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol attributeType)
-    {
-        var info = EventAttributeInfo.TryRead((INamedTypeSymbol)context.Symbol, attributeType, context.CancellationToken);
-        if (info is null)
-        {
-            return;
-        }
-
         var name = info.Name;
         switch (EventNameRules.Check(name))
         {

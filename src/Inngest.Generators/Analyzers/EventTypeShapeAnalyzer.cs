@@ -15,7 +15,7 @@ namespace Inngest.Generators.Analyzers;
 /// generator skips exactly the types reported here.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class EventTypeShapeAnalyzer : DiagnosticAnalyzer
+public sealed class EventTypeShapeAnalyzer : EventTypeAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
@@ -25,32 +25,9 @@ public sealed class EventTypeShapeAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidMethodName);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Analyze(SymbolAnalysisContext context, INamedTypeSymbol type, EventAttributeInfo info)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var attributeType = start.Compilation.GetTypeByMetadataName(EventTypeRules.AttributeMetadataName);
-            if (attributeType is null)
-            {
-                return;
-            }
-
-            start.RegisterSymbolAction(symbolContext => Analyze(symbolContext, attributeType), SymbolKind.NamedType);
-        });
-    }
-
-    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol attributeType)
-    {
-        var type = (INamedTypeSymbol)context.Symbol;
-        var info = EventAttributeInfo.TryRead(type, attributeType, context.CancellationToken);
-        if (info is null)
-        {
-            return;
-        }
-
-        var nonPartial = NonPartialChain(type, context.CancellationToken);
+        var nonPartial = EventTypeRules.NonPartialChain(type, context.CancellationToken);
         if (nonPartial.Count > 0)
         {
             context.ReportDiagnostic(Diagnostic.Create(
@@ -78,63 +55,17 @@ public sealed class EventTypeShapeAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>The type and containing types with no <c>partial</c> declaration, innermost first (same rule as <see cref="EventTypeRules.FirstNonPartial"/>).</summary>
-    private static List<INamedTypeSymbol> NonPartialChain(INamedTypeSymbol type, CancellationToken cancellationToken)
-    {
-        var result = new List<INamedTypeSymbol>();
-        for (var current = type; current is not null; current = current.ContainingType)
-        {
-            var partial = false;
-            foreach (var reference in current.DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-                {
-                    partial = true;
-                    break;
-                }
-            }
-
-            if (!partial)
-            {
-                result.Add(current);
-            }
-        }
-
-        return result;
-    }
-
     /// <summary>Why the generated code cannot reach the type ("private", "nested in the file-local type 'Outer'"), or null.</summary>
     private static string? DescribeInaccessibility(INamedTypeSymbol type)
     {
-        for (var current = type; current is not null; current = current.ContainingType)
+        if (EventTypeRules.FirstUnreachable(type) is not var (blocking, reason))
         {
-            string? reason = null;
-            if (current.IsFileLocal)
-            {
-                reason = "file-local";
-            }
-            else
-            {
-                // The same rule as EventTypeRules.BlockingAccessibility, one level at a time.
-                reason = current.DeclaredAccessibility switch
-                {
-                    Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal => null,
-                    Accessibility.Private => "private",
-                    Accessibility.Protected => "protected",
-                    Accessibility.ProtectedAndInternal => "private protected",
-                    var other => other.ToString().ToLowerInvariant(),
-                };
-            }
-
-            if (reason is not null)
-            {
-                return SymbolEqualityComparer.Default.Equals(current, type)
-                    ? reason
-                    : "nested in the " + reason + " type '" + current.ToDisplayString(EventAttributeInfo.TypeFormat) + "'";
-            }
+            return null;
         }
 
-        return null;
+        return SymbolEqualityComparer.Default.Equals(blocking, type)
+            ? reason
+            : "nested in the " + reason + " type '" + blocking.ToDisplayString(EventAttributeInfo.TypeFormat) + "'";
     }
 
     private static string JoinQuoted(List<INamedTypeSymbol> types)

@@ -44,14 +44,8 @@ public sealed class UnsupportedMemberAnalyzer : DiagnosticAnalyzer
     {
         var type = (INamedTypeSymbol)context.Symbol;
         var attribute = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType));
-        if (attribute is null || attribute.ConstructorArguments.Length != 1)
-        {
-            return;
-        }
-
-        var name = attribute.ConstructorArguments[0].Value as string;
-        var methodName = attribute.NamedArguments.FirstOrDefault(a => a.Key == "MethodName").Value.Value as string;
-        if (!EventTypeRules.CanGenerate(type, name, methodName))
+        if (attribute is null || EventTypeRules.ReadArguments(attribute) is not var (name, _, methodName)
+            || !EventTypeRules.CanGenerate(type, name, methodName))
         {
             // The other analyzers report why; the generator emits nothing for it.
             return;
