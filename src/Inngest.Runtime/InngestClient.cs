@@ -409,7 +409,7 @@ public sealed class InngestClient : IInngestClient, IDisposable
         var status = (int)response.StatusCode;
         if (status is >= 200 and < 300 && parsed.Ids is { } ids && ids.Count == expectedIds)
         {
-            return AttemptResult.Success(ids);
+            return AttemptResult.Success(status, ids);
         }
 
         var retryAfter = RetryAfter(response);
@@ -585,7 +585,7 @@ public sealed class InngestClient : IInngestClient, IDisposable
         bool Canceled,
         bool TimedOut)
     {
-        public static AttemptResult Success(IReadOnlyList<string> ids) => new(ids, 200, null, null, false, null, null, false, false);
+        public static AttemptResult Success(int status, IReadOnlyList<string> ids) => new(ids, status, null, null, false, null, null, false, false);
 
         public static AttemptResult Cancel(Exception error) => new(null, null, null, null, false, null, error, true, false);
 

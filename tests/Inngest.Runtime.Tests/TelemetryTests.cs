@@ -84,6 +84,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         Assert.Equal(2, span.GetTagItem("inngest.attempts"));
         Assert.Equal(1, span.GetTagItem("inngest.requests"));
         Assert.Equal("success", span.GetTagItem("inngest.outcome"));
+        Assert.Equal(200, span.GetTagItem("http.response.status_code"));
         Assert.All(_server.Requests, r => Assert.Contains(span.TraceId.ToHexString(), r.Header("traceparent")));
         Assert.DoesNotContain(span.TagObjects, t => t.Value?.ToString()?.Contains(Wire.Key) == true);
     }
