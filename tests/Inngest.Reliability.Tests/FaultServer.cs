@@ -169,7 +169,8 @@ public sealed class FaultServer : IAsyncDisposable
             await _elsewhere.DisposeAsync().ConfigureAwait(false);
         }
 
-        await _app.StopAsync().ConfigureAwait(false);
+        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2)); // do not wait for answers held back on purpose
+        await _app.StopAsync(stopping.Token).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using Inngest.Testing.Server;
 
@@ -39,6 +40,9 @@ internal static class KestrelRelay
             .Append(FaultServer.DecisionHeader).Append(": ").Append(decision).Append("\r\n\r\n");
         await upstream.SendAsync(RawHttpAnswers.Concat(Encoding.Latin1.GetBytes(head.ToString()), body), SocketFlags.None).ConfigureAwait(false);
 
+        // A client that gives up (timeout, cancellation) must abort the request at Kestrel too, as it would without the relay.
+        using var relaying = new CancellationTokenSource();
+        var watch = WatchClientAsync(exchange.Connection, upstream, relaying.Token);
         var buffer = new byte[16 * 1024];
         var answerHead = Array.Empty<byte>();
         var headDone = false;
@@ -68,14 +72,33 @@ internal static class KestrelRelay
                 }
             }
         }
-        catch (SocketException)
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
             reset = true;
+        }
+        finally
+        {
+            relaying.Cancel();
+            await watch.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         if (reset || !headDone || server.Aborted(sequence))
         {
             exchange.Connection.Reset();
+        }
+    }
+
+    private static async Task WatchClientAsync(RawHttpConnection client, Socket upstream, CancellationToken relaying)
+    {
+        while (!relaying.IsCancellationRequested)
+        {
+            await Task.Delay(50, relaying).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (!relaying.IsCancellationRequested && client.PeerGone)
+            {
+                upstream.LingerState = new LingerOption(true, 0);
+                upstream.Dispose(); // Kestrel sees the reset: RequestAborted fires
+                return;
+            }
         }
     }
 

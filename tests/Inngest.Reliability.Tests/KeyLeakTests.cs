@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Inngest.Extensions.DependencyInjection;
@@ -40,10 +41,12 @@ public sealed class KeyLeakTests
     };
 
     /// <summary>
-    /// Also for a client from <c>AddInngest()</c>: its factory-made handler runs .NET's DiagnosticsHandler, whose
+    /// Also for a client on a custom <see cref="HttpClient"/> whose handler keeps .NET's default
+    /// <c>ActivityHeadersPropagator</c> (the library's own handlers, plain and DI, set it to null): .NET's DiagnosticsHandler, whose
     /// <c>HttpHandlerDiagnosticListener</c> events carry the request (its <c>ToString()</c> and <c>RequestUri</c>) and
     /// the response (whose <c>RequestMessage</c> is the request), and whose <c>HttpRequestOut</c> span records .NET's
-    /// exception message (a server's echo of the request line) in an exception event.
+    /// exception message (a server's echo of the request line) in an exception event, which the DiagnosticSource
+    /// EventSource bridge forwards as well.
     /// </summary>
     private static readonly string[] DiagnosticsHandlerPlaces =
     {
@@ -72,6 +75,7 @@ public sealed class KeyLeakTests
         "diagnostic HttpHandlerDiagnosticListener/System.Net.Http.Response Response Headers",
         "diagnostic HttpHandlerDiagnosticListener/System.Net.Http.Response Response RequestMessage",
         "diagnostic HttpHandlerDiagnosticListener/System.Net.Http.Response payload",
+        "eventsource Microsoft-Diagnostics-DiagnosticSource/ActivityStop Arguments", // the same span's exception event, through the DiagnosticSource bridge
     };
 
     private readonly ITestOutputHelper _output;
@@ -84,6 +88,7 @@ public sealed class KeyLeakTests
     [Theory]
     [InlineData("plain")]
     [InlineData("DI")]
+    [InlineData("custom")] // new InngestClient(new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }), ...): the documented custom-HttpClient gap
     public async Task The_key_appears_in_no_output_under_the_whole_fault_matrix(string kind)
     {
         using var capture = new OutputCapture();
@@ -105,7 +110,7 @@ public sealed class KeyLeakTests
             o.MaxEventsPerRequest = 2;
         });
         await using var provider = services.BuildServiceProvider();
-        using var plain = new InngestClient(new InngestClientOptions
+        var options = new InngestClientOptions
         {
             EventKey = Key,
             BaseUrl = server.BaseUrl.ToString(),
@@ -117,8 +122,15 @@ public sealed class KeyLeakTests
             AttemptTimeout = TimeSpan.FromMilliseconds(300),
             MaxEventsPerRequest = 2,
             Listener = new CapturingListener(capture, "listener"),
-        });
-        var client = kind == "DI" ? provider.GetRequiredService<IInngestClient>() : plain;
+        };
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
+        using var own = kind == "custom" ? new InngestClient(http, options) : new InngestClient(options);
+        if (kind == "custom")
+        {
+            InngestHttpTelemetry.RedactEventUrls(own.EventApiBaseUrl); // what docs/observability.md asks of a custom HttpClient (url.full)
+        }
+
+        var client = kind == "DI" ? provider.GetRequiredService<IInngestClient>() : own;
         capture.Add("client ToString", client.ToString());
 
         foreach (var fault in Enum.GetValues<Fault>())
@@ -165,10 +177,13 @@ public sealed class KeyLeakTests
 
         // Every channel was really listened to: a listener that hears nothing proves nothing.
         var counts = capture.Counts;
-        foreach (var channel in new[] { "activity", "metric", "eventsource System.Net.Http", "eventsource System.Net.Sockets", "eventsource Private.InternalDiagnostics.System.Net.Http", "eventsource Microsoft-Diagnostics-DiagnosticSource", "diagnostic HttpHandlerDiagnosticListener" })
+        foreach (var channel in new[] { "activity", "metric", "eventsource System.Net.Http", "eventsource System.Net.Sockets", "eventsource Private.InternalDiagnostics.System.Net.Http", "eventsource Microsoft-Diagnostics-DiagnosticSource", "diagnostic Microsoft.AspNetCore" })
         {
             Assert.True(counts.GetValueOrDefault(channel) > 0, $"nothing heard on {channel}");
         }
+
+        // The library's own handlers (plain and DI) run no DiagnosticsHandler; a custom HttpClient's handler does.
+        Assert.Equal(kind == "custom", counts.GetValueOrDefault("diagnostic HttpHandlerDiagnosticListener") > 0);
 
         if (kind == "DI")
         {
@@ -176,7 +191,7 @@ public sealed class KeyLeakTests
             Assert.Contains(logs.GetSnapshot(), r => r.Level == LogLevel.Error && r.Exception is not null); // failures were logged with their exception
         }
 
-        var expected = kind == "DI" ? PlatformPlaces.Concat(DiagnosticsHandlerPlaces).ToArray() : PlatformPlaces;
+        var expected = kind == "custom" ? PlatformPlaces.Concat(DiagnosticsHandlerPlaces).ToArray() : PlatformPlaces;
         var unexpected = places.Keys.Except(expected).OrderBy(p => p, StringComparer.Ordinal).ToArray();
         Assert.True(unexpected.Length == 0, "the key leaked into: " + string.Join(" || ", unexpected.Select(p => $"{p}: {places[p]}")));
 

@@ -42,6 +42,7 @@ public sealed class LoadTests
         var options = RandomizedFaultTests.FastOptions(server);
         options.BaseUrl = server.KestrelBaseUrl.ToString();
         options.MaxAttempts = 8;
+        options.MaxRetryDelay = TimeSpan.FromSeconds(2); // a 429's Retry-After: 1 is honoured, not a reason to give up
         options.AttemptTimeout = TimeSpan.FromSeconds(2);
         using var client = new InngestClient(options);
         var calls = Workload.Plan(seed, $"l{seed}", RunSettings.LoadEvents, chunkedShare: 0, maxBatch: 10);

@@ -130,9 +130,12 @@ public sealed class OutputCapture : IDisposable
         var places = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (where, text) in _texts)
         {
-            if (text.Contains(secret, StringComparison.OrdinalIgnoreCase))
+            var at = text.IndexOf(secret, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0)
             {
-                places.TryAdd(where, text.Length > 300 ? text[..300] + "..." : text);
+                var from = Math.Max(0, at - 150);
+                var to = Math.Min(text.Length, at + secret.Length + 100);
+                places.TryAdd(where, (from > 0 ? "..." : string.Empty) + text[from..to] + (to < text.Length ? "..." : string.Empty));
             }
         }
 

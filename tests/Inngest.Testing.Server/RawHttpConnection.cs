@@ -50,6 +50,22 @@ public sealed class RawHttpConnection
     /// <summary>Whether the connection was closed or reset; no further request is read from it.</summary>
     public bool Ended => Volatile.Read(ref _ended) != 0;
 
+    /// <summary>Whether the client closed or reset the connection while no request was being read (polls; consumes nothing).</summary>
+    public bool PeerGone
+    {
+        get
+        {
+            try
+            {
+                return Ended || (_socket.Poll(0, SelectMode.SelectRead) && _socket.Available == 0);
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+                return true;
+            }
+        }
+    }
+
     /// <summary>Writes <paramref name="bytes"/> as they are.</summary>
     public async Task WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
     {
