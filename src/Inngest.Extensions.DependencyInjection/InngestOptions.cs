@@ -81,8 +81,9 @@ public sealed class InngestOptions
 
     /// <summary>
     /// Whether the client's HTTP requests are hidden from <c>IHttpClientFactory</c>'s own request logging
-    /// (which writes the request URL, whose path holds the event key) and their <c>url.full</c> span tag is
-    /// redacted to <c>{base}/e/***</c>. Default <see langword="true"/>. The client logs its sends itself.
+    /// (which writes the request URL, whose path holds the event key) and, when a primary handler of yours makes HTTP
+    /// spans (the package's own makes none), their <c>url.full</c> tag is redacted to <c>{base}/e/***</c>. Default
+    /// <see langword="true"/>. The client logs its sends itself.
     /// </summary>
     public bool RedactEventKeyInHttpTelemetry { get; set; } = true;
 
