@@ -157,6 +157,14 @@ public sealed class KeyLeakTests
 
         await SendAsync(capture, "pre-canceled", client, new CancellationToken(canceled: true));
 
+        // A base URL with a host name, so name resolution (and its EventSource) takes part too.
+        options.BaseUrl = $"http://localhost:{server.BaseUrl.Port}/";
+        using (var byName = new InngestClient(options))
+        {
+            server.Policy = _ => Fault.None;
+            await SendAsync(capture, "by-name", byName, CancellationToken.None);
+        }
+
         foreach (var record in logs.GetSnapshot())
         {
             var where = $"log {record.Category} {record.Level} {record.Id.Name}";
@@ -183,7 +191,7 @@ public sealed class KeyLeakTests
 
         // Every channel was really listened to: a listener that hears nothing proves nothing.
         var counts = capture.Counts;
-        foreach (var channel in new[] { "activity", "metric", "eventsource System.Net.Http", "eventsource System.Net.Sockets", "eventsource Private.InternalDiagnostics.System.Net.Http", "eventsource Microsoft-Diagnostics-DiagnosticSource", "diagnostic Microsoft.AspNetCore" })
+        foreach (var channel in new[] { "activity", "metric", "eventsource System.Net.Http", "eventsource System.Net.Sockets", "eventsource System.Net.NameResolution", "eventsource Private.InternalDiagnostics.System.Net.Http", "eventsource Microsoft-Diagnostics-DiagnosticSource", "diagnostic Microsoft.AspNetCore" })
         {
             Assert.True(counts.GetValueOrDefault(channel) > 0, $"nothing heard on {channel}");
         }
