@@ -63,6 +63,15 @@ public sealed class InngestOptions
     /// <summary>The most events in one request (<see cref="InngestClientOptions.MaxEventsPerRequest"/>). Default and maximum 5,000.</summary>
     public int MaxEventsPerRequest { get; set; } = InngestClientOptions.DefaultMaxEventsPerRequest;
 
+    /// <summary>The largest request body in bytes (<see cref="InngestClientOptions.MaxRequestBytes"/>); calls are split by it. Default 3 MiB.</summary>
+    public int MaxRequestBytes { get; set; } = InngestClientOptions.DefaultMaxRequestBytes;
+
+    /// <summary>
+    /// Allows a real event key over plain <c>http://</c> to another machine (<see cref="InngestClientOptions.AllowInsecureHttp"/>),
+    /// for a self-hosted Inngest server inside a trusted network. Default <see langword="false"/>.
+    /// </summary>
+    public bool AllowInsecureHttp { get; set; }
+
     /// <summary>
     /// Whether a send fails application start-up (through <c>ValidateOnStart</c>) when no event key is
     /// configured in cloud mode. Default <see langword="true"/>; set <see langword="false"/> for apps that run
@@ -109,6 +118,8 @@ public sealed class InngestOptions
         AttemptTimeout = AttemptTimeout,
         MaxEventBytes = MaxEventBytes,
         MaxEventsPerRequest = MaxEventsPerRequest,
+        MaxRequestBytes = MaxRequestBytes,
+        AllowInsecureHttp = AllowInsecureHttp,
         TimeProvider = timeProvider,
         JsonTypeInfoResolver = JsonTypeInfoResolver,
         Listener = listener,

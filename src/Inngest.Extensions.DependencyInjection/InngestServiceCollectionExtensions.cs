@@ -5,6 +5,7 @@ using System.Threading;
 using Inngest;
 using Inngest.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -94,10 +95,12 @@ public static class InngestServiceCollectionExtensions
         {
             AllowAutoRedirect = false, // a redirect would re-send the key to another address
             ConnectTimeout = TimeSpan.FromSeconds(10),
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5), // DNS changes are picked up even if a handler outlives its rotation
+            ActivityHeadersPropagator = null, // no HTTP span or diagnostics events, whose payloads carry the URL and so the key
         });
 
-        // Outermost: turns the exceptions of handlers added later (resilience timeouts, circuit breakers) into transport errors.
-        http.AddHttpMessageHandler(static () => new TransportErrorHandler());
+        // After all configuration, the application's own included: no redirects whatever the primary handler, trace context without diagnostics.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, InngestHandlerFilter>());
 
         // IHttpClientFactory's request logging writes the URL, whose path holds the event key; the client logs its sends itself.
         http.RemoveAllLoggers();
@@ -121,41 +124,5 @@ public static class InngestServiceCollectionExtensions
         }
 
         return client;
-    }
-
-    private sealed class CompositeListener : InngestSendListener
-    {
-        private readonly InngestSendListener _first;
-        private readonly InngestSendListener _second;
-
-        public CompositeListener(InngestSendListener first, InngestSendListener second)
-        {
-            _first = first;
-            _second = second;
-        }
-
-        public override void SendStarting(IReadOnlyList<InngestEvent> events, int requests)
-        {
-            _first.SendStarting(events, requests);
-            _second.SendStarting(events, requests);
-        }
-
-        public override void Retrying(IReadOnlyList<InngestEvent> events, int failedAttempt, int? statusCode, string? reason, TimeSpan delay)
-        {
-            _first.Retrying(events, failedAttempt, statusCode, reason, delay);
-            _second.Retrying(events, failedAttempt, statusCode, reason, delay);
-        }
-
-        public override void SendSucceeded(IReadOnlyList<InngestEvent> events, int attempts, TimeSpan elapsed)
-        {
-            _first.SendSucceeded(events, attempts, elapsed);
-            _second.SendSucceeded(events, attempts, elapsed);
-        }
-
-        public override void SendFailed(IReadOnlyList<InngestEvent> events, Exception exception, TimeSpan elapsed)
-        {
-            _first.SendFailed(events, exception, elapsed);
-            _second.SendFailed(events, exception, elapsed);
-        }
     }
 }

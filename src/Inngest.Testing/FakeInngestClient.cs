@@ -51,7 +51,7 @@ public sealed class FakeInngestClient : IInngestClient, IDisposable
         _client = new InngestClient(_http, new InngestClientOptions
         {
             EventKey = FakeKey,
-            BaseUrl = "http://inngest.fake/",
+            BaseUrl = "https://inngest.fake/",
             IsDev = false,
             MaxAttempts = 1,
             TimeProvider = _time,

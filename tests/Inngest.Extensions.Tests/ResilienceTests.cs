@@ -92,6 +92,6 @@ public sealed class ResilienceTests : IAsyncLifetime
 
         Assert.Null(failure.StatusCode);
         Assert.Equal(new[] { 0 }, failure.Outcome.UnacknowledgedEventIndexes);
-        Assert.Equal("TimeoutRejectedException", failure.InnerException?.InnerException?.GetType().Name);
+        Assert.Equal("TimeoutRejectedException", failure.InnerException?.GetType().Name);
     }
 }

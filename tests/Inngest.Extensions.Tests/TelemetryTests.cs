@@ -50,7 +50,7 @@ public sealed class TelemetryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Each_send_is_a_producer_span_parent_of_its_HTTP_spans_whose_context_reaches_the_server()
+    public async Task Each_send_is_a_producer_span_whose_context_reaches_the_server_and_no_HTTP_span_publishes_the_URL()
     {
         var exported = new List<Activity>();
         var snapshots = new SnapshotProcessor();
@@ -77,19 +77,41 @@ public sealed class TelemetryTests : IAsyncLifetime
         Assert.Equal("success", send.GetTagItem("inngest.outcome"));
         Assert.Equal(200, send.GetTagItem("http.response.status_code"));
 
+        // The package's primary handler makes no HTTP span (nor the diagnostics events whose payloads hold the URL and
+        // so the key); every attempt still carries the send span's W3C context.
+        Assert.DoesNotContain(exported, a => a.OperationName == HttpActivity);
+        Assert.All(_server.Requests, r => Assert.Equal($"00-{send.TraceId.ToHexString()}-{send.SpanId.ToHexString()}-01", r.Header("traceparent")));
+        AssertNoKey(snapshots, Events.Key);
+    }
+
+    /// <summary>A primary handler of the application's own that makes .NET's HTTP spans (it opts into them).</summary>
+    private static void WithHttpSpans(IHttpClientBuilder http)
+        => http.ConfigurePrimaryHttpMessageHandler(() => new System.Net.Http.SocketsHttpHandler { AllowAutoRedirect = false, ActivityHeadersPropagator = DistributedContextPropagator.Current });
+
+    [Fact]
+    public async Task With_HTTP_spans_opted_into_each_is_a_child_of_the_send_span_with_the_key_redacted()
+    {
+        var exported = new List<Activity>();
+        var snapshots = new SnapshotProcessor();
+        using var tracing = Sdk.CreateTracerProviderBuilder()
+            .AddSource(InngestTelemetry.ActivitySourceName)
+            .AddHttpClientInstrumentation()
+            .AddProcessor(snapshots)
+            .AddInMemoryExporter(exported)
+            .Build();
+        using var host = await Hosts.StartAsync(Hosts.Config(_server), http: WithHttpSpans);
+        _server.Enqueue(ScriptedResponse.Json(503, """{"error":"busy"}"""));
+
+        await host.Services.GetRequiredService<IInngestClient>().SendAsync(new InngestEvent[] { Events.Account(), Events.Invoice() });
+
+        var send = Assert.Single(exported, a => a.Source.Name == InngestTelemetry.ActivitySourceName);
         var http = exported.Where(a => a.OperationName == HttpActivity).ToArray();
         Assert.Equal(2, http.Length);
         Assert.All(http, h => Assert.Equal(send.SpanId, h.ParentSpanId));
-        Assert.All(http, h => Assert.Equal(send.TraceId, h.TraceId));
         Assert.Equal(new object?[] { 503, 200 }, http.Select(h => h.GetTagItem("http.response.status_code")));
-
-        // The W3C traceparent of each request names the HTTP span that carried it.
-        var requests = _server.Requests;
         Assert.Equal(
             http.Select(h => $"00-{h.TraceId.ToHexString()}-{h.SpanId.ToHexString()}-01"),
-            requests.Select(r => r.Header("traceparent")));
-
-        // The HTTP spans' URL names the Event API, with the key redacted, in every tag that was exported.
+            _server.Requests.Select(r => r.Header("traceparent")));
         Assert.All(http, h => Assert.Equal(_server.BaseUrl + "e/***", h.GetTagItem("url.full")));
         AssertNoKey(snapshots, Events.Key);
     }
@@ -120,7 +142,7 @@ public sealed class TelemetryTests : IAsyncLifetime
             .AddSource(InngestTelemetry.ActivitySourceName, "System.Net.Http")
             .AddProcessor(snapshots)
             .Build();
-        using var host = await Hosts.StartAsync(Hosts.Config(_server));
+        using var host = await Hosts.StartAsync(Hosts.Config(_server), http: WithHttpSpans);
 
         await host.Services.GetRequiredService<IInngestClient>().SendAsync(Events.Account());
 
@@ -140,7 +162,7 @@ public sealed class TelemetryTests : IAsyncLifetime
             .AddHttpClientInstrumentation()
             .AddProcessor(snapshots)
             .Build();
-        using var host = await Hosts.StartAsync(Hosts.Config(_server, ("Inngest:BaseUrl", baseUrl.ToString()), ("Inngest:RedactEventKeyInHttpTelemetry", "false")));
+        using var host = await Hosts.StartAsync(Hosts.Config(_server, ("Inngest:BaseUrl", baseUrl.ToString()), ("Inngest:RedactEventKeyInHttpTelemetry", "false")), http: WithHttpSpans);
 
         await host.Services.GetRequiredService<IInngestClient>().SendAsync(Events.Account());
 

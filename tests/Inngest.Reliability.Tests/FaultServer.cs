@@ -21,55 +21,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Inngest.Reliability.Tests;
 
-/// <summary>What the fault server does with one request.</summary>
-public enum Fault
-{
-    /// <summary>Store the events and answer like the Event API.</summary>
-    None,
-
-    /// <summary>500 with a JSON error, nothing stored.</summary>
-    Status500,
-
-    /// <summary>Store the events, then answer 500 (the server crashed after the write).</summary>
-    Status500AfterStore,
-
-    /// <summary>502 with an HTML body, nothing stored.</summary>
-    Status502,
-
-    /// <summary>503 with an empty body, nothing stored.</summary>
-    Status503,
-
-    /// <summary>429 with a <c>Retry-After</c> header, nothing stored.</summary>
-    TooManyRequests,
-
-    /// <summary>408, nothing stored.</summary>
-    RequestTimeout,
-
-    /// <summary>Reset the connection before reading the body, nothing stored.</summary>
-    ResetBeforeBody,
-
-    /// <summary>Store the events, then reset the connection: the answer is lost.</summary>
-    AcceptThenDrop,
-
-    /// <summary>Store the events and answer only after the client's per-attempt timeout.</summary>
-    AnswerAfterTimeout,
-
-    /// <summary>Store the events, declare a full 200 answer, send half of it and reset.</summary>
-    TruncatedBody,
-
-    /// <summary>Store the events and answer 200 with a body that is not JSON.</summary>
-    NonJsonBody,
-
-    /// <summary>Store the events and answer 200 <c>{"status":200}</c> without ids.</summary>
-    OkWithoutIds,
-
-    /// <summary>Store the events and answer 200 with one id too many or too few.</summary>
-    OkWrongIdCount,
-
-    /// <summary>Store the first half of the events and answer 400 with their ids (a partial list).</summary>
-    BadRequestPartial,
-}
-
 /// <summary>The facts a fault decision may use: all read from the headers, before the body.</summary>
 /// <param name="Env">The <c>x-inngest-env</c> header (the tests put a call id there).</param>
 /// <param name="Seed">The <c>x-inngest-event-id-seed</c> header.</param>
@@ -94,15 +45,22 @@ public sealed record FaultRequest(
 public sealed record StoredEvent(string EventKey, string Seed, int Index, string Id, long RequestSequence);
 
 /// <summary>
-/// A fault-injecting stand-in for the Inngest Event API on Kestrel at 127.0.0.1 (random port). Each
-/// request's fault comes from the scripted queue, then from <see cref="Policy"/> (a seeded schedule),
-/// then <see cref="Fault.None"/>. Every stored event is recorded with its seed and index; its id is
-/// <see cref="CaptureServer.IdFor"/>(seed, index), as the real server derives it, so a retry with the
-/// same seed and body maps to the same logical event. Events are identified by the <c>k</c> member
-/// of their <c>data</c>.
+/// A fault-injecting stand-in for the Inngest Event API on 127.0.0.1. Its front door
+/// (<see cref="BaseUrl"/>) is a raw-socket server: it reads each request's head, picks the fault
+/// (scripted queue, then <see cref="Policy"/>, a seeded schedule, then <see cref="Fault.None"/>), makes
+/// raw faults itself (<see cref="RawFaults"/>) and relays the others byte for byte to Kestrel
+/// (<see cref="KestrelRelay"/>), so a real HTTP stack produces them. Every stored event is recorded
+/// with its seed and index; its id is <see cref="CaptureServer.IdFor"/>(seed, index), as the real
+/// server derives it, so a retry with the same seed and body maps to the same logical event. Events
+/// are identified by the <c>k</c> member of their <c>data</c>. A second local server
+/// (<see cref="ElsewhereRequests"/>) is the target of redirects: it would accept events and return
+/// its own ids, and must never receive anything.
 /// </summary>
 public sealed class FaultServer : IAsyncDisposable
 {
+    /// <summary>The header the front uses to hand its decision to Kestrel.</summary>
+    internal const string DecisionHeader = "x-fault-decision";
+
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Fault> _script = new();
     private readonly ConcurrentQueue<FaultRequest> _requests = new();
@@ -111,26 +69,40 @@ public sealed class FaultServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, List<string>> _seedsByEnv = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _connections = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Fault, int> _faultCounts = new();
+    private readonly ConcurrentDictionary<long, byte> _aborted = new();
+    private readonly ConcurrentQueue<RawHttpRequest> _elsewhereRequests = new();
+    private RawHttpServer? _front;
+    private RawHttpServer? _elsewhere;
     private long _sequence;
     private int _inFlight;
     private int _peakInFlight;
 
-    private FaultServer(WebApplication app, Uri baseUrl)
+    private FaultServer(WebApplication app, Uri kestrelBaseUrl)
     {
         _app = app;
-        BaseUrl = baseUrl;
+        KestrelBaseUrl = kestrelBaseUrl;
+        BaseUrl = kestrelBaseUrl;
     }
 
-    /// <summary>http://127.0.0.1:{port}/</summary>
-    public Uri BaseUrl { get; }
+    /// <summary>http://127.0.0.1:{port}/ of the raw-socket front: every fault kind.</summary>
+    public Uri BaseUrl { get; private set; }
+
+    /// <summary>http://127.0.0.1:{port}/ of Kestrel itself: the Kestrel faults only, no relay in between.</summary>
+    public Uri KestrelBaseUrl { get; }
+
+    /// <summary>The redirect target's base URL.</summary>
+    public Uri ElsewhereBaseUrl => _elsewhere!.BaseUrl;
 
     /// <summary>Chooses the fault of a request when the scripted queue is empty; null means <see cref="Fault.None"/>.</summary>
     public Func<FaultContext, Fault>? Policy { get; set; }
 
-    /// <summary>How long <see cref="Fault.AnswerAfterTimeout"/> waits before answering; set it above the client's AttemptTimeout.</summary>
+    /// <summary>How long <see cref="Fault.AnswerAfterTimeout"/> waits, and <see cref="Fault.SlowBody"/> trickles; set it above the client's AttemptTimeout.</summary>
     public TimeSpan LateAnswerDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The <c>Retry-After</c> value of a 429.</summary>
+    /// <summary>The pause between the pieces of a <see cref="Fault.SlowAnswer"/> (eight pieces).</summary>
+    public TimeSpan SlowAnswerPause { get; set; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>The <c>Retry-After</c> value of a <see cref="Fault.TooManyRequests"/> 429.</summary>
     public string RetryAfter { get; set; } = "1";
 
     /// <summary>Raised when a request arrives, before anything is read or answered.</summary>
@@ -140,7 +112,10 @@ public sealed class FaultServer : IAsyncDisposable
 
     public IReadOnlyList<StoredEvent> Stored => _stored.ToArray();
 
-    /// <summary>How many distinct TCP connections the server has seen.</summary>
+    /// <summary>Requests the redirect target received (a client that follows a redirect sends them).</summary>
+    public IReadOnlyList<RawHttpRequest> ElsewhereRequests => _elsewhereRequests.ToArray();
+
+    /// <summary>How many distinct TCP connections the server has seen from clients.</summary>
     public int ConnectionCount => _connections.Count;
 
     /// <summary>The most requests the server was handling at once.</summary>
@@ -166,6 +141,10 @@ public sealed class FaultServer : IAsyncDisposable
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server = new FaultServer(app, new Uri(address.TrimEnd('/') + "/"));
+        var raw = new RawFaults(server);
+        server._front = RawHttpServer.Start(raw.HandleAsync);
+        server._elsewhere = RawHttpServer.Start(server.ElsewhereAsync);
+        server.BaseUrl = server._front.BaseUrl;
         return server;
     }
 
@@ -180,8 +159,95 @@ public sealed class FaultServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync().ConfigureAwait(false);
+        if (_front is not null)
+        {
+            await _front.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_elsewhere is not null)
+        {
+            await _elsewhere.DisposeAsync().ConfigureAwait(false);
+        }
+
+        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2)); // do not wait for answers held back on purpose
+        await _app.StopAsync(stopping.Token).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Numbers a request, counts its attempt and chunk from its headers, and picks its fault.</summary>
+    internal (long Sequence, FaultContext Context, Fault Fault) Decide(string? seed, string? env, string connectionId)
+    {
+        var sequence = Interlocked.Increment(ref _sequence);
+        _connections.TryAdd(connectionId, 0);
+        var attempt = seed is null ? 1 : _attemptsBySeed.AddOrUpdate(seed, 1, static (_, n) => n + 1);
+        var chunk = 0;
+        if (env is not null && seed is not null)
+        {
+            var seeds = _seedsByEnv.GetOrAdd(env, static _ => new List<string>());
+            lock (seeds)
+            {
+                chunk = seeds.IndexOf(seed);
+                if (chunk < 0)
+                {
+                    seeds.Add(seed);
+                    chunk = seeds.Count - 1;
+                }
+            }
+        }
+
+        var context = new FaultContext(env, seed, chunk, attempt);
+        Arrived?.Invoke(context);
+        var fault = _script.TryDequeue(out var scripted) ? scripted : Policy?.Invoke(context) ?? Fault.None;
+        _faultCounts.AddOrUpdate(fault, 1, static (_, n) => n + 1);
+        return (sequence, context, fault);
+    }
+
+    /// <summary>Records a request; stores the first <see cref="FaultCatalog.Stored"/> events of its body. Returns the event count (0 when no body was read).</summary>
+    internal int Record(long sequence, FaultContext context, Fault fault, string rawTarget, byte[]? body, string connectionId)
+    {
+        var keys = body is null ? null : EventKeys(body);
+        var count = keys?.Count ?? 0;
+        var storedCount = FaultCatalog.Stored(fault, count);
+        if (keys is not null && context.Seed is not null)
+        {
+            for (var i = 0; i < storedCount; i++)
+            {
+                _stored.Enqueue(new StoredEvent(keys[i], context.Seed, i, CaptureServer.IdFor(context.Seed, i), sequence));
+            }
+        }
+
+        var hash = body is null ? null : Convert.ToHexString(SHA256.HashData(body));
+        _requests.Enqueue(new FaultRequest(sequence, context.Env, context.Seed, context.Attempt, rawTarget, hash, keys, fault, storedCount, connectionId));
+        return count;
+    }
+
+    /// <summary>Whether Kestrel aborted the connection of request <paramref name="sequence"/> (the relay then resets the client's).</summary>
+    internal bool Aborted(long sequence) => _aborted.ContainsKey(sequence);
+
+    /// <summary>An Event API answer body: <c>{"ids":[...],"status":N,"error":"..."}</c> with ids derived from the seed.</summary>
+    internal static string Ids(string? seed, int count, int status, string? error = null, string? idPrefix = null)
+    {
+        var text = new StringBuilder("{\"ids\":[");
+        for (var i = 0; i < count; i++)
+        {
+            text.Append(i == 0 ? "\"" : ",\"").Append(CaptureServer.IdFor(idPrefix + seed, i)).Append('"');
+        }
+
+        text.Append("],\"status\":").Append(status);
+        if (error is not null)
+        {
+            text.Append(",\"error\":").Append(JsonSerializer.Serialize(error, ReliabilityJson.Default.String));
+        }
+
+        return text.Append('}').ToString();
+    }
+
+    private async Task ElsewhereAsync(RawHttpExchange exchange)
+    {
+        _elsewhereRequests.Enqueue(exchange.Request);
+        var body = await exchange.ReadBodyAsync().ConfigureAwait(false);
+        var count = EventKeys(body)?.Count ?? 0;
+        await exchange.Connection.WriteAsync(RawHttpAnswers.InngestServer(200, Ids(exchange.Request.Header("x-inngest-event-id-seed"), count, 200, idPrefix: "elsewhere:"))).ConfigureAwait(false);
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -204,39 +270,38 @@ public sealed class FaultServer : IAsyncDisposable
 
     private async Task HandleCoreAsync(HttpContext context)
     {
-        var sequence = Interlocked.Increment(ref _sequence);
-        _connections.TryAdd(context.Connection.Id, 0);
         var request = context.Request;
-        var seed = request.Headers["x-inngest-event-id-seed"].ToString();
-        var env = request.Headers["x-inngest-env"].ToString();
-        var seedOrNull = seed.Length == 0 ? null : seed;
-        var envOrNull = env.Length == 0 ? null : env;
-        var attempt = seedOrNull is null ? 1 : _attemptsBySeed.AddOrUpdate(seedOrNull, 1, static (_, n) => n + 1);
-        var chunk = 0;
-        if (envOrNull is not null && seedOrNull is not null)
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
+        long sequence;
+        FaultContext decision;
+        Fault fault;
+        string connectionId;
+        if (request.Headers[DecisionHeader].ToString() is { Length: > 0 } relayed)
         {
-            var seeds = _seedsByEnv.GetOrAdd(envOrNull, static _ => new List<string>());
-            lock (seeds)
+            // Decided by the raw front, which relays this request: sequence;fault;attempt;chunk;connection;env;seed
+            var parts = relayed.Split(';');
+            sequence = long.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
+            fault = Enum.Parse<Fault>(parts[1]);
+            decision = new FaultContext(Blank(Uri.UnescapeDataString(parts[5])), Blank(Uri.UnescapeDataString(parts[6])), int.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture));
+            connectionId = parts[4];
+        }
+        else
+        {
+            var seed = Blank(request.Headers["x-inngest-event-id-seed"].ToString());
+            var env = Blank(request.Headers["x-inngest-env"].ToString());
+            connectionId = context.Connection.Id;
+            (sequence, decision, fault) = Decide(seed, env, connectionId);
+            if (FaultCatalog.IsRaw(fault))
             {
-                chunk = seeds.IndexOf(seedOrNull);
-                if (chunk < 0)
-                {
-                    seeds.Add(seedOrNull);
-                    chunk = seeds.Count - 1;
-                }
+                throw new InvalidOperationException($"{fault} is made by the raw front: send to BaseUrl, not KestrelBaseUrl.");
             }
         }
 
-        var decision = new FaultContext(envOrNull, seedOrNull, chunk, attempt);
-        Arrived?.Invoke(decision);
-        var fault = _script.TryDequeue(out var scripted) ? scripted : Policy?.Invoke(decision) ?? Fault.None;
-        _faultCounts.AddOrUpdate(fault, 1, static (_, n) => n + 1);
-        var rawTarget = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
-
+        var seedOrNull = decision.Seed;
         if (fault == Fault.ResetBeforeBody)
         {
-            _requests.Enqueue(new FaultRequest(sequence, envOrNull, seedOrNull, attempt, rawTarget, null, null, fault, 0, context.Connection.Id));
-            context.Abort();
+            Record(sequence, decision, fault, rawTarget, null, connectionId);
+            Abort(context, sequence);
             return;
         }
 
@@ -252,26 +317,9 @@ public sealed class FaultServer : IAsyncDisposable
             return; // the client went away while sending
         }
 
-        var keys = EventKeys(body);
-        var count = keys?.Count ?? 0;
-        var storedCount = fault switch
-        {
-            Fault.None or Fault.Status500AfterStore or Fault.AcceptThenDrop or Fault.AnswerAfterTimeout or Fault.TruncatedBody
-                or Fault.NonJsonBody or Fault.OkWithoutIds or Fault.OkWrongIdCount => count,
-            Fault.BadRequestPartial => count / 2,
-            _ => 0,
-        };
-
-        if (keys is not null && seedOrNull is not null)
-        {
-            for (var i = 0; i < storedCount; i++)
-            {
-                _stored.Enqueue(new StoredEvent(keys[i], seedOrNull, i, CaptureServer.IdFor(seedOrNull, i), sequence));
-            }
-        }
-
-        _requests.Enqueue(new FaultRequest(sequence, envOrNull, seedOrNull, attempt, rawTarget, Convert.ToHexString(SHA256.HashData(body)), keys, fault, storedCount, context.Connection.Id));
-
+        var count = Record(sequence, decision, fault, rawTarget, body, connectionId);
+        var storedCount = FaultCatalog.Stored(fault, count);
+        var attempt = decision.Attempt;
         var response = context.Response;
         switch (fault)
         {
@@ -296,7 +344,7 @@ public sealed class FaultServer : IAsyncDisposable
                 response.StatusCode = 408;
                 break;
             case Fault.AcceptThenDrop:
-                context.Abort();
+                Abort(context, sequence);
                 break;
             case Fault.AnswerAfterTimeout:
                 try
@@ -324,7 +372,7 @@ public sealed class FaultServer : IAsyncDisposable
                 {
                 }
 
-                context.Abort();
+                Abort(context, sequence);
                 break;
             }
 
@@ -345,6 +393,14 @@ public sealed class FaultServer : IAsyncDisposable
         }
     }
 
+    private static string? Blank(string text) => text.Length == 0 ? null : text;
+
+    private void Abort(HttpContext context, long sequence)
+    {
+        _aborted.TryAdd(sequence, 0); // before the abort: the relay checks it when the connection ends
+        context.Abort();
+    }
+
     private static async Task WriteAsync(HttpContext context, int status, string body, string contentType = "application/json")
     {
         context.Response.StatusCode = status;
@@ -358,25 +414,8 @@ public sealed class FaultServer : IAsyncDisposable
         }
     }
 
-    private static string Ids(string? seed, int count, int status, string? error = null)
-    {
-        var text = new StringBuilder("{\"ids\":[");
-        for (var i = 0; i < count; i++)
-        {
-            text.Append(i == 0 ? "\"" : ",\"").Append(CaptureServer.IdFor(seed, i)).Append('"');
-        }
-
-        text.Append("],\"status\":").Append(status);
-        if (error is not null)
-        {
-            text.Append(",\"error\":\"").Append(error).Append('"');
-        }
-
-        return text.Append('}').ToString();
-    }
-
     /// <summary>The <c>data.k</c> of each event in the body, or null when the body is not an array of events.</summary>
-    private static List<string>? EventKeys(byte[] body)
+    internal static List<string>? EventKeys(byte[] body)
     {
         try
         {
@@ -403,56 +442,5 @@ public sealed class FaultServer : IAsyncDisposable
         {
             return null;
         }
-    }
-}
-
-/// <summary>A reproducible fault schedule: the fault of a request depends only on the run seed, the call id (env), the chunk and the attempt.</summary>
-public sealed class SeededFaultSchedule
-{
-    private readonly ulong _seed;
-    private readonly double _faultRate;
-    private readonly Fault[] _palette;
-
-    public SeededFaultSchedule(int seed, double faultRate, IReadOnlyList<Fault> palette)
-    {
-        _seed = (ulong)seed;
-        _faultRate = faultRate;
-        _palette = palette.ToArray();
-    }
-
-    /// <summary>Every fault except <see cref="Fault.None"/>.</summary>
-    public static IReadOnlyList<Fault> AllFaults { get; } = Enum.GetValues<Fault>().Where(f => f != Fault.None).ToArray();
-
-    public Fault Decide(FaultContext context)
-    {
-        var h = Mix(_seed ^ Fnv(context.Env ?? context.Seed ?? string.Empty));
-        h = Mix(h ^ (ulong)context.Chunk * 0x9E3779B97F4A7C15UL);
-        h = Mix(h ^ (ulong)context.Attempt * 0xC2B2AE3D27D4EB4FUL);
-        var roll = (h >> 11) * (1.0 / (1UL << 53));
-        if (roll >= _faultRate)
-        {
-            return Fault.None;
-        }
-
-        return _palette[(int)(Mix(h) % (ulong)_palette.Length)];
-    }
-
-    private static ulong Fnv(string text)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in text)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        return hash;
-    }
-
-    private static ulong Mix(ulong z)
-    {
-        z += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
     }
 }

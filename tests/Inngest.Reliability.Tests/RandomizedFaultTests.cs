@@ -62,7 +62,8 @@ public sealed class RandomizedFaultTests
         var report = ledger.Verify(server);
         report.Elapsed = watch.Elapsed;
         _output.WriteLine(report.ToString());
-        RunSettings.Publish("Randomized fault run", report);
+        _output.WriteLine(report.PerFaultTable());
+        RunSettings.Publish("Randomized fault run", report, report.PerFaultTable());
 
         Assert.Empty(report.Violations);
         Assert.Equal(0, report.Lost);
@@ -76,9 +77,10 @@ public sealed class RandomizedFaultTests
         Assert.Contains(calls, c => c.Keys.Count > 16 && c.Chunked);
 
         // The run exercised every fault, retried through them, and hit the reporting paths.
-        foreach (var fault in SeededFaultSchedule.AllFaults)
+        foreach (var figures in report.PerFault)
         {
-            Assert.True(report.FaultCounts.GetValueOrDefault(fault) > 0, $"{fault} was never injected");
+            Assert.True(figures.Injected > 0, $"{figures.Fault} was never injected");
+            Assert.True(figures.Lost == 0 && figures.LogicalDuplicates == 0, $"{figures}");
         }
 
         Assert.True(report.Retries > report.Calls / 10, "too few retries: the faults did not bite");

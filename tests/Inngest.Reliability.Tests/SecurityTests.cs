@@ -401,6 +401,7 @@ public sealed class SecurityTests
             [typeof(InngestSendOutcome)] = sendError.Outcome,
             [typeof(InngestSendResult)] = new InngestSendResult(new[] { "01H08W4TMBNKMEWFD0TYC532GG" }),
             [typeof(InngestSendOptions)] = new InngestSendOptions { Env = "preview" },
+            [typeof(InngestRetryOptions)] = options.Retry,
             [typeof(InngestUser)] = new InngestUser { Email = "a@example.com", Attributes = new JsonObject { ["k"] = Key } },
             [typeof(InngestEvent<>)] = new InngestEvent<Note>("app/note", new Note(Key, Key), ReliabilityJson.Default.Note) { Id = "id" },
             [typeof(InngestEvent)] = InngestEvent.FromJson("app/x", "{}"),

@@ -33,6 +33,21 @@ public sealed class ReliabilityReport
     public TimeSpan Elapsed { get; set; }
     public IReadOnlyList<string> Violations { get; init; } = Array.Empty<string>();
 
+    /// <summary>Per fault kind: the calls that met it at least once, and what became of their events.</summary>
+    public IReadOnlyList<FaultFigures> PerFault { get; init; } = Array.Empty<FaultFigures>();
+
+    /// <summary>The per-fault figures as a Markdown table.</summary>
+    public string PerFaultTable()
+    {
+        var text = new StringBuilder("| fault | injected | calls hit (failed) | their attempts | events acknowledged / reported | lost | logical duplicates |\n|---|---|---|---|---|---|---|\n");
+        foreach (var f in PerFault)
+        {
+            text.Append($"| `{f.Fault}` | {f.Injected:N0} | {f.Calls:N0} ({f.FailedCalls:N0}) | {f.Attempts:N0} | {f.Acknowledged:N0} / {f.Reported:N0} | **{f.Lost}** | **{f.LogicalDuplicates}** |\n");
+        }
+
+        return text.ToString();
+    }
+
     public override string ToString()
     {
         var text = new StringBuilder()
@@ -51,6 +66,18 @@ public sealed class ReliabilityReport
         return text.ToString();
     }
 }
+
+/// <summary>What became of the calls that met one fault kind at least once.</summary>
+/// <param name="Fault">The fault kind.</param>
+/// <param name="Injected">Requests that got it.</param>
+/// <param name="Calls">Send calls with at least one request that got it.</param>
+/// <param name="FailedCalls">Of those, the calls that threw.</param>
+/// <param name="Attempts">Requests (attempts) the server saw from those calls.</param>
+/// <param name="Acknowledged">Their events acknowledged with an id.</param>
+/// <param name="Reported">Their events reported not acknowledged or not sent.</param>
+/// <param name="Lost">Their events acknowledged but not stored, or not accounted for.</param>
+/// <param name="LogicalDuplicates">Their events stored as two logical events.</param>
+public sealed record FaultFigures(Fault Fault, int Injected, int Calls, int FailedCalls, int Attempts, int Acknowledged, int Reported, int Lost, int LogicalDuplicates);
 
 /// <summary>
 /// Records what every send call returned or threw, then checks it against what the fault server
@@ -131,12 +158,14 @@ public sealed class SendLedger
         }
 
         var duplicates = 0;
+        var duplicatedKeys = new HashSet<string>();
         foreach (var (key, copies) in storedByKey)
         {
             var logical = copies.Select(c => c.Id).Distinct().Count();
             if (logical > 1)
             {
                 duplicates++;
+                duplicatedKeys.Add(key);
                 violations.Add($"event {key} is stored as {logical} logical events");
             }
         }
@@ -145,7 +174,15 @@ public sealed class SendLedger
 
         int calls = 0, failed = 0, sent = 0, acked = 0, unacked = 0, notSent = 0, unackedStored = 0, lost = 0;
         var allKeys = new HashSet<string>();
+        var perCall = new List<(PlannedCall Call, bool Failed, int Acked, int Reported, int Lost)>();
         foreach (var (call, ids, error) in _entries)
+        {
+            int lostBefore = lost, ackedBefore = acked, reportedBefore = unacked + notSent, failedBefore = failed;
+            VerifyCall(call, ids, error);
+            perCall.Add((call, failed > failedBefore, acked - ackedBefore, unacked + notSent - reportedBefore, lost - lostBefore));
+        }
+
+        void VerifyCall(PlannedCall call, IReadOnlyList<string>? ids, Exception? error)
         {
             calls++;
             sent += call.Keys.Count;
@@ -163,7 +200,7 @@ public sealed class SendLedger
                 {
                     violations.Add($"{call.Env}: {ids.Count} ids for {call.Keys.Count} events");
                     lost += call.Keys.Count;
-                    continue;
+                    return;
                 }
 
                 for (var i = 0; i < ids.Count; i++)
@@ -176,7 +213,7 @@ public sealed class SendLedger
                     }
                 }
 
-                continue;
+                return;
             }
 
             failed++;
@@ -190,7 +227,7 @@ public sealed class SendLedger
             {
                 lost += call.Keys.Count;
                 violations.Add($"{call.Env}: unexpected {error!.GetType().Name}: {error.Message}");
-                continue;
+                return;
             }
 
             var accepted = outcome.AcceptedIds;
@@ -202,7 +239,7 @@ public sealed class SendLedger
             {
                 lost += call.Keys.Count;
                 violations.Add($"{call.Env}: the outcome does not account for every event once, in order (accepted {accepted.Count}, unacknowledged [{string.Join(",", unack)}], not sent [{string.Join(",", skipped)}], total {outcome.TotalEvents} of {call.Keys.Count})");
-                continue;
+                return;
             }
 
             if (!error!.Message.Contains($"{accepted.Count} of {call.Keys.Count} event(s) accepted", StringComparison.Ordinal))
@@ -239,6 +276,11 @@ public sealed class SendLedger
             }
         }
 
+        if (server.ElsewhereRequests.Count > 0)
+        {
+            violations.Add($"the client followed a redirect: the other server received {server.ElsewhereRequests.Count} request(s)");
+        }
+
         foreach (var key in storedByKey.Keys)
         {
             if (!allKeys.Contains(key))
@@ -268,6 +310,29 @@ public sealed class SendLedger
             BodyMismatches = bodyMismatches,
             Connections = server.ConnectionCount,
             Violations = violations,
+            PerFault = PerFault(requests, perCall, duplicatedKeys),
         };
+    }
+
+    private static IReadOnlyList<FaultFigures> PerFault(IReadOnlyList<FaultRequest> requests, List<(PlannedCall Call, bool Failed, int Acked, int Reported, int Lost)> calls, HashSet<string> duplicatedKeys)
+    {
+        var byEnv = requests.Where(r => r.Env is not null).GroupBy(r => r.Env!).ToDictionary(g => g.Key, g => g.ToList());
+        var figures = new List<FaultFigures>();
+        foreach (var fault in FaultCatalog.All)
+        {
+            var hit = calls.Where(c => byEnv.TryGetValue(c.Call.Env, out var rs) && rs.Any(r => r.Fault == fault)).ToList();
+            figures.Add(new FaultFigures(
+                fault,
+                requests.Count(r => r.Fault == fault),
+                hit.Count,
+                hit.Count(c => c.Failed),
+                hit.Sum(c => byEnv[c.Call.Env].Count),
+                hit.Sum(c => c.Acked),
+                hit.Sum(c => c.Reported),
+                hit.Sum(c => c.Lost),
+                hit.Sum(c => c.Call.Keys.Count(duplicatedKeys.Contains))));
+        }
+
+        return figures;
     }
 }

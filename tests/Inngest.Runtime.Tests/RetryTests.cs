@@ -177,9 +177,26 @@ public sealed class RetryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Retry_After_is_capped_by_MaxRetryDelay()
+    public async Task A_Retry_After_longer_than_MaxRetryDelay_is_honoured_by_not_retrying_early()
     {
+        // Issue 11: the client used to retry after MaxRetryDelay, against the server's wish; now it stops and says when to resend.
         _server.Enqueue(new ScriptedResponse(503) { Headers = new Dictionary<string, string> { ["Retry-After"] = "3600" } });
+        var (client, clock) = ClockedClient(o => o.MaxRetryDelay = TimeSpan.FromSeconds(5));
+        using var _ = client;
+
+        var failure = await Assert.ThrowsAsync<InngestSendException>(() => client.SendAsync(Wire.Account()));
+
+        Assert.Equal(TimeSpan.FromHours(1), failure.RetryAfter);
+        Assert.Equal(1, failure.Attempts);
+        Assert.Single(_server.Requests);
+        Assert.All(clock.Timers, t => Assert.Equal(AttemptTimeout, t)); // no retry delay was started
+        Assert.Contains("Retry-After", failure.Message);
+    }
+
+    [Fact]
+    public async Task A_Retry_After_up_to_MaxRetryDelay_is_waited_in_full()
+    {
+        _server.Enqueue(new ScriptedResponse(503) { Headers = new Dictionary<string, string> { ["Retry-After"] = "5" } });
         var (client, clock) = ClockedClient(o => o.MaxRetryDelay = TimeSpan.FromSeconds(5));
         using var _ = client;
 

@@ -65,6 +65,16 @@ internal static class InngestConfigurationBinder
             options.MaxEventsPerRequest = perRequest;
         }
 
+        if (Int(section, path, nameof(InngestOptions.MaxRequestBytes), errors) is { } requestBytes)
+        {
+            options.MaxRequestBytes = requestBytes;
+        }
+
+        if (Bool(section, path, nameof(InngestOptions.AllowInsecureHttp), errors) is { } insecure)
+        {
+            options.AllowInsecureHttp = insecure;
+        }
+
         if (Time(section, path, nameof(InngestOptions.InitialRetryDelay), errors) is { } initial)
         {
             options.InitialRetryDelay = initial;
@@ -139,6 +149,14 @@ internal static class InngestConfigurationBinder
             return null;
         }
 
+        // TimeSpan reads a bare number as days ("60" is 60 days): almost always a typo for seconds, and one that
+        // used to pass validation and then fail every send. Refuse it and show both readings.
+        if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+        {
+            errors.Add($"{path}:{key} is '{value}', a bare number, which a time span reads as {number} days; write it as hh:mm:ss, for example {Seconds(number)} for {number} seconds (or {number}.00:00:00 if you mean days).");
+            return null;
+        }
+
         if (TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var parsed))
         {
             return parsed;
@@ -148,10 +166,13 @@ internal static class InngestConfigurationBinder
         return null;
     }
 
+    private static string Seconds(int seconds)
+        => seconds is >= 0 and < 86400 ? TimeSpan.FromSeconds(seconds).ToString("c", CultureInfo.InvariantCulture) : "00:00:30";
+
     private static string Example(string key) => key switch
     {
         nameof(InngestOptions.MaxAttempts) => "5",
-        nameof(InngestOptions.MaxEventBytes) => "262144",
+        nameof(InngestOptions.MaxEventBytes) or nameof(InngestOptions.MaxRequestBytes) => "262144",
         _ => "5000",
     };
 }

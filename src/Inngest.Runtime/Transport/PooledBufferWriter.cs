@@ -52,6 +52,31 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 
     public void Clear() => _written = 0;
 
+    /// <summary>Appends one byte (the <c>[</c>, <c>,</c> and <c>]</c> around events).</summary>
+    public void WriteByte(byte value)
+    {
+        GetSpan(1)[0] = value;
+        _written++;
+    }
+
+    /// <summary>Appends <paramref name="bytes"/>.</summary>
+    public void Write(ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(GetSpan(bytes.Length));
+        _written += bytes.Length;
+    }
+
+    /// <summary>Drops everything after the first <paramref name="count"/> bytes.</summary>
+    public void Truncate(int count)
+    {
+        if ((uint)count > (uint)_written)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count));
+        }
+
+        _written = count;
+    }
+
     public void Dispose()
     {
         var buffer = _buffer;

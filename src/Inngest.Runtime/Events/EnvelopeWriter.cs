@@ -8,8 +8,8 @@ using Inngest.Internal;
 namespace Inngest;
 
 /// <summary>
-/// Writes request bodies: a JSON array of <c>{name, data, user?, id?, ts, v?}</c> objects, compact
-/// UTF-8, with pre-encoded property names, into a pooled buffer. Checks each event against the
+/// Writes the events of request bodies (a JSON array of <c>{name, data, user?, id?, ts, v?}</c> objects, compact
+/// UTF-8, with pre-encoded property names, into a pooled buffer). Checks each event against the
 /// rules the server enforces while it writes, so a bad event fails before any request.
 /// </summary>
 internal static class EnvelopeWriter
@@ -50,46 +50,65 @@ internal static class EnvelopeWriter
     }
 
     /// <summary>
-    /// Writes events <paramref name="start"/> .. <paramref name="start"/> + <paramref name="count"/> - 1
-    /// as one request body into <paramref name="buffer"/>.
-    /// <c>defaultTimestampMs</c> is the <c>ts</c> of events without a timestamp: the seed's milliseconds.
+    /// Writes event <paramref name="index"/> as one JSON object at the end of <paramref name="buffer"/>, through
+    /// <paramref name="writer"/> (reset onto the buffer here and flushed before returning), and checks it.
+    /// <c>defaultTimestampMs</c> is the <c>ts</c> of events without a timestamp: the send call's time.
     /// </summary>
-    public static void WriteBody(
+    /// <returns>The event's size in bytes.</returns>
+    public static int WriteEvent(
+        Utf8JsonWriter writer,
         PooledBufferWriter buffer,
-        IReadOnlyList<InngestEvent> events,
-        int start,
-        int count,
+        InngestEvent? evt,
+        int index,
         long defaultTimestampMs,
         int maxEventBytes,
         JsonMetadataResolver resolver)
     {
-        // Positions come from the writer's counters instead of flushing around every event: a flush
-        // costs a buffer round trip, and the bytes the writer holds back already sit in the buffer.
-        var origin = buffer.WrittenCount;
-        using var writer = new Utf8JsonWriter(buffer, WriterOptions);
-        writer.WriteStartArray();
-        for (var i = start; i < start + count; i++)
+        if (evt is null)
         {
-            var evt = events[i] ?? throw new InngestEventValidationException(i, null, $"Event {i} is null. Remove it or create it with InngestEvent.Create(...).");
-            var eventStart = Position(writer, origin) + (i > start ? 1 : 0); // the separating comma is not part of the event
-            WriteEvent(writer, buffer, origin, evt, i, defaultTimestampMs, resolver);
-            var written = buffer.Peek(eventStart, Position(writer, origin));
-            if (ContainsReplacedSurrogate(written))
-            {
-                throw new InngestEventValidationException(i, evt.Name,
-                    $"Event {i} ('{evt.Name}') holds a string with a lone surrogate (half of a UTF-16 pair, for example from cutting a string inside an emoji). It would arrive as U+FFFD; fix or remove the broken character.");
-            }
-
-            var size = written.Length;
-            if (size > maxEventBytes)
-            {
-                throw new InngestEventValidationException(i, evt.Name,
-                    $"Event {i} ('{evt.Name}') is {size:N0} bytes when serialized; the limit is {maxEventBytes:N0} bytes (InngestClientOptions.MaxEventBytes). Send less data in the event, for example an id to look the rest up by.");
-            }
+            throw new InngestEventValidationException(index, null, $"Event {index} is null. Remove it or create it with InngestEvent.Create(...).");
         }
 
-        writer.WriteEndArray();
+        var origin = buffer.WrittenCount;
+        writer.Reset(buffer);
+        WriteEvent(writer, buffer, origin, evt, index, defaultTimestampMs, resolver);
         writer.Flush();
+        var written = buffer.Peek(origin, buffer.WrittenCount);
+        if (ContainsReplacedSurrogate(written))
+        {
+            throw new InngestEventValidationException(index, evt.Name,
+                $"Event {index} ('{evt.Name}') holds a string with a lone surrogate (half of a UTF-16 pair, for example from cutting a string inside an emoji). It would arrive as U+FFFD; fix or remove the broken character.");
+        }
+
+        if (written.Length > maxEventBytes)
+        {
+            throw new InngestEventValidationException(index, evt.Name,
+                $"Event {index} ('{evt.Name}') is {written.Length:N0} bytes when serialized; the limit is {maxEventBytes:N0} bytes (InngestClientOptions.MaxEventBytes). Send less data in the event, for example an id to look the rest up by.");
+        }
+
+        return written.Length;
+    }
+
+    /// <summary>
+    /// Writes events <paramref name="start"/> .. <paramref name="start"/> + <paramref name="count"/> - 1 as one JSON
+    /// array, without splitting by size: what <see cref="RequestBatcher"/> writes for a request that fits (the
+    /// serialization benchmarks measure this).
+    /// </summary>
+    public static void WriteBody(PooledBufferWriter buffer, IReadOnlyList<InngestEvent> events, int start, int count, long defaultTimestampMs, int maxEventBytes, JsonMetadataResolver resolver)
+    {
+        using var writer = new Utf8JsonWriter(buffer, WriterOptions);
+        buffer.WriteByte((byte)'[');
+        for (var i = start; i < start + count; i++)
+        {
+            if (i > start)
+            {
+                buffer.WriteByte((byte)',');
+            }
+
+            WriteEvent(writer, buffer, events[i], i, defaultTimestampMs, maxEventBytes, resolver);
+        }
+
+        buffer.WriteByte((byte)']');
     }
 
     /// <summary>The buffer offset of the next byte <paramref name="writer"/> writes, committed or not.</summary>
@@ -163,8 +182,10 @@ internal static class EnvelopeWriter
         {
             throw;
         }
-        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or NotSupportedException)
+        catch (Exception ex)
         {
+            // Whatever the serializer, a converter or a property getter throws: nothing has been sent yet, so the
+            // call fails as invalid before any request instead of surfacing a raw exception.
             throw new InngestEventValidationException(index, evt.Name,
                 $"Event {index} ('{evt.Name}') cannot be written as JSON: {ex.Message} Fix the value (for example a NaN or infinite number, a lone surrogate in a string, a reference cycle or nesting deeper than the serializer's MaxDepth), or register metadata for its type.", ex);
         }

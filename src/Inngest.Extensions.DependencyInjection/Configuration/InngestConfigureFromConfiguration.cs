@@ -1,22 +1,10 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Primitives;
 
 namespace Inngest.Extensions.DependencyInjection;
-
-/// <summary>Values of the configuration section that did not parse, per options name, for the validator.</summary>
-internal sealed class InngestBindingErrors
-{
-    private readonly ConcurrentDictionary<string, string[]> _errors = new(StringComparer.Ordinal);
-
-    public IReadOnlyList<string> For(string name) => _errors.TryGetValue(name, out var errors) ? errors : Array.Empty<string>();
-
-    public void Set(string name, List<string> errors) => _errors[name] = errors.ToArray();
-}
 
 /// <summary>
 /// Binds <see cref="InngestOptions"/> from a configuration section: the one given to <c>AddInngest</c>, or
@@ -48,20 +36,4 @@ internal sealed class InngestConfigureFromConfiguration : IConfigureNamedOptions
 
         _errors.Set(name ?? Options.DefaultName, errors);
     }
-}
-
-/// <summary>Reloads <see cref="InngestOptions"/> when the bound configuration changes; never, without configuration.</summary>
-internal sealed class InngestChangeTokenSource : IOptionsChangeTokenSource<InngestOptions>
-{
-    private static readonly IChangeToken Never = new CancellationChangeToken(System.Threading.CancellationToken.None);
-    private readonly IConfiguration? _configuration;
-
-    public InngestChangeTokenSource(IConfiguration? configuration)
-    {
-        _configuration = configuration;
-    }
-
-    public string Name => Options.DefaultName;
-
-    public IChangeToken GetChangeToken() => _configuration?.GetReloadToken() ?? Never;
 }

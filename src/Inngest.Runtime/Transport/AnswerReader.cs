@@ -1,0 +1,56 @@
+using System;
+using System.Buffers;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Inngest;
+
+/// <summary>Reads an answer's body into a pooled buffer and parses it; an answer over 4 MiB counts as unreadable.</summary>
+internal static class AnswerReader
+{
+    public const int MaxResponseBytes = 4 * 1024 * 1024;
+
+    public static async Task<ResponseBody> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var length = response.Content.Headers.ContentLength;
+        if (length > MaxResponseBytes)
+        {
+            return default;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(length is > 0 ? (int)length.Value : 1024);
+        try
+        {
+            using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var total = 0;
+            while (true)
+            {
+                if (total == buffer.Length)
+                {
+                    if (buffer.Length >= MaxResponseBytes)
+                    {
+                        return default;
+                    }
+
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxResponseBytes));
+                    buffer.AsSpan(0, total).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return ResponseBody.Parse(buffer.AsSpan(0, total));
+                }
+
+                total += read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System;
+using System.Diagnostics;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Inngest;
+
+/// <summary>
+/// Makes one HTTP attempt of a request: the headers (SDK, id seed, branch environment, trace context), the POST under
+/// the attempt timeout, and the answer. Whatever the handler pipeline throws (a resilience handler's timeout, a user
+/// handler's exception, a disposed <see cref="HttpClient"/>) becomes an <see cref="AttemptResult"/>: nothing escapes
+/// but the caller's own cancellation, as a result too.
+/// </summary>
+internal sealed class AttemptSender
+{
+    private readonly HttpClient _http;
+    private readonly bool _propagateTraceContext;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _attemptTimeout;
+    private readonly Redactor _redactor;
+
+    /// <param name="http">The HTTP client.</param>
+    /// <param name="propagateTraceContext">
+    /// Whether to write <c>traceparent</c> here: for the client's own handler, which makes no HTTP span (its <c>url.full</c>
+    /// would hold the key); a handler that makes one writes its own context.
+    /// </param>
+    /// <param name="time">The clock of the attempt timeout and <c>Retry-After</c> dates.</param>
+    /// <param name="attemptTimeout">How long one attempt may take.</param>
+    /// <param name="redactor">Cleans the texts the attempt reports.</param>
+    public AttemptSender(HttpClient http, bool propagateTraceContext, TimeProvider time, TimeSpan attemptTimeout, Redactor redactor)
+    {
+        _http = http;
+        _propagateTraceContext = propagateTraceContext;
+        _time = time;
+        _attemptTimeout = attemptTimeout;
+        _redactor = redactor;
+    }
+
+    public async Task<AttemptResult> SendAsync(Uri eventUrl, string? env, PreparedRequest request, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(_attemptTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            using var message = CreateMessage(eventUrl, env, request);
+            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            if (response.RequestMessage?.RequestUri is { } final && final != eventUrl)
+            {
+                // A primary handler that follows redirects (HttpClientHandler's default) re-posted the body elsewhere;
+                // that address's ids are not Inngest's acknowledgement of these events.
+                return new AttemptResult(AttemptFailure.Redirected, null, (int)response.StatusCode, null, null, false, null, null,
+                    "the HTTP handler followed a redirect to another address");
+            }
+
+            var retryAfter = RetryStrategy.ReadRetryAfter(response, _time);
+            var body = await AnswerReader.ReadAsync(response, linked.Token).ConfigureAwait(false);
+            return AnswerClassifier.Classify((int)response.StatusCode, body, request.Count, retryAfter, _redactor);
+        }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested)
+        {
+            return AttemptResult.NoAnswer(AttemptFailure.Canceled, _redactor.Redact(ex), null, retryable: false);
+        }
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
+        {
+            return AttemptResult.NoAnswer(AttemptFailure.TimedOut, _redactor.Redact(ex), null, retryable: true);
+        }
+        catch (ObjectDisposedException ex)
+        {
+            // The HttpClient (or its handler) was disposed: no later attempt can succeed.
+            return AttemptResult.NoAnswer(AttemptFailure.Transport, _redactor.Redact(ex), Describe(ex), retryable: false);
+        }
+        catch (Exception ex)
+        {
+            // HttpRequestException and IOException, and whatever a handler throws (a resilience pipeline's
+            // TimeoutRejectedException or BrokenCircuitException, a user handler's own): no answer, so a retry with the
+            // same seed is safe.
+            return AttemptResult.NoAnswer(AttemptFailure.Transport, _redactor.Redact(ex), Describe(ex), retryable: true);
+        }
+    }
+
+    private HttpRequestMessage CreateMessage(Uri eventUrl, string? env, PreparedRequest request)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, eventUrl);
+        message.Headers.TryAddWithoutValidation("User-Agent", InngestClient.SdkHeaderValue);
+        message.Headers.TryAddWithoutValidation("x-inngest-sdk", InngestClient.SdkHeaderValue);
+        message.Headers.TryAddWithoutValidation("x-inngest-event-id-seed", request.Seed);
+        if (env is not null)
+        {
+            message.Headers.TryAddWithoutValidation("x-inngest-env", env);
+        }
+
+        var content = new ReadOnlyMemoryContent(request.Body.WrittenMemory);
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+        message.Content = content;
+        if (_propagateTraceContext && Activity.Current is { } current)
+        {
+            DistributedContextPropagator.Current.Inject(current, message, static (carrier, name, value) =>
+            {
+                if (carrier is HttpRequestMessage request && name is not null)
+                {
+                    request.Headers.TryAddWithoutValidation(name, value);
+                }
+            });
+        }
+
+        return message;
+    }
+
+    /// <summary>The error's type and cleaned message, with its first inner exception's: what a log line needs.</summary>
+    private string Describe(Exception ex)
+    {
+        var text = $"{ex.GetType().Name}: {ex.Message}";
+        if (ex.InnerException is { } inner)
+        {
+            text += $" ({inner.GetType().Name}: {inner.Message})";
+        }
+
+        return _redactor.Clean(text)!;
+    }
+}

@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Inngest;
+
+/// <summary>
+/// Runs one send call: checks the call, writes every request body (<see cref="RequestBatcher"/>), sends the requests
+/// in order with retries (<see cref="AttemptSender"/>, <see cref="RetryStrategy"/>) and turns how it ended into a
+/// result or one of the four documented exceptions, each with the outcome of every event. The accepted ids of earlier
+/// requests are kept whatever happens later, so a caller never resends what is stored.
+/// </summary>
+internal sealed class EventSender
+{
+    private readonly InngestSettings _settings;
+    private readonly ClientLimits _limits;
+    private readonly JsonMetadataResolver _resolver;
+    private readonly AttemptSender _attempts;
+    private readonly RetryStrategy _retry;
+    private readonly InngestRetryOptions _retryOptions;
+    private readonly InngestSendListener? _listener;
+    private readonly TimeProvider _time;
+
+    public EventSender(InngestSettings settings, ClientLimits limits, JsonMetadataResolver resolver, AttemptSender attempts, InngestRetryOptions retry, InngestSendListener? listener, TimeProvider time)
+    {
+        _settings = settings;
+        _limits = limits;
+        _resolver = resolver;
+        _attempts = attempts;
+        _retryOptions = retry;
+        _retry = new RetryStrategy(retry);
+        _listener = listener;
+        _time = time;
+    }
+
+    public async Task<InngestSendResult> SendAsync(IReadOnlyList<InngestEvent> events, InngestSendOptions? options, CancellationToken cancellationToken)
+    {
+        using var scope = new SendScope(events, _listener, _time);
+        var ids = new List<string>(events.Count);
+        try
+        {
+            var result = await SendCoreAsync(events, options, scope, ids, cancellationToken).ConfigureAwait(false);
+            scope.Succeeded();
+            return result;
+        }
+        catch (Exception ex) when (ex is InngestSendException or InngestSendCanceledException or InngestEventValidationException or InngestConfigurationException)
+        {
+            scope.Failed(ex);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // Not expected (every path above returns a documented exception), but if anything slips through, the caller
+            // still gets the documented type and the ids accepted so far instead of a raw exception that loses them.
+            var outcome = new InngestSendOutcome(ids.ToArray(), Math.Max(0, scope.EventsAttempted - ids.Count), events.Count);
+            var redactor = new Redactor(_settings.EventKey);
+            var failure = new InngestSendException(
+                $"Events not sent: the send failed unexpectedly ({redactor.Clean(ex.GetType().Name + ": " + ex.Message)}). ({outcome.Describe()}.)",
+                null, null, scope.Attempts, outcome, null, redactor.Redact(ex));
+            scope.Failed(failure);
+            throw failure;
+        }
+    }
+
+    private async Task<InngestSendResult> SendCoreAsync(IReadOnlyList<InngestEvent> events, InngestSendOptions? options, SendScope scope, List<string> ids, CancellationToken cancellationToken)
+    {
+        var eventUrl = _settings.EventUrl ?? throw new InngestConfigurationException(FailureMessages.NoEventKey);
+        var env = _settings.Env;
+        if (!string.IsNullOrWhiteSpace(options?.Env))
+        {
+            env = options!.Env!.Trim();
+            InngestSettings.ValidateEnv(env, "InngestSendOptions.Env");
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            throw Canceled(ids, 0, events.Count, null, cancellationToken);
+        }
+
+        var requests = RequestBatcher.Prepare(events, _time.GetUtcNow().ToUnixTimeMilliseconds(), _limits.MaxEventsPerRequest, _limits.MaxRequestBytes, _limits.MaxEventBytes, _resolver);
+        try
+        {
+            scope.Starting(requests.Count);
+            foreach (var request in requests)
+            {
+                scope.Requests++;
+                scope.EventsAttempted = request.Start + request.Count;
+                await SendRequestAsync(eventUrl, env, events.Count, request, ids, scope, cancellationToken).ConfigureAwait(false);
+            }
+
+            return new InngestSendResult(ids);
+        }
+        finally
+        {
+            foreach (var request in requests)
+            {
+                request.Dispose();
+            }
+        }
+    }
+
+    private async Task SendRequestAsync(Uri eventUrl, string? env, int totalEvents, PreparedRequest request, List<string> ids, SendScope scope, CancellationToken cancellationToken)
+    {
+        var attempt = 0;
+        AttemptResult last;
+        var retryAfterTooLong = false;
+        while (true)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw Canceled(ids, attempt > 0 ? request.Count : 0, totalEvents, null, cancellationToken);
+            }
+
+            attempt++;
+            scope.Attempts++;
+            last = await _attempts.SendAsync(eventUrl, env, request, cancellationToken).ConfigureAwait(false);
+            scope.LastStatus = last.StatusCode ?? scope.LastStatus;
+            if (last.Ids is not null)
+            {
+                ids.AddRange(last.Ids);
+                return;
+            }
+
+            if (last.Failure == AttemptFailure.Canceled)
+            {
+                throw Canceled(ids, request.Count, totalEvents, last.Error, cancellationToken);
+            }
+
+            if (!last.Retryable || attempt >= _retry.MaxAttempts)
+            {
+                break;
+            }
+
+            if (_retry.DelayAfter(attempt, last.RetryAfter) is not { } delay)
+            {
+                retryAfterTooLong = true;
+                break;
+            }
+
+            scope.Retrying(attempt, last.StatusCode, last.Reason, delay);
+            try
+            {
+                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+            {
+                throw Canceled(ids, request.Count, totalEvents, ex, cancellationToken);
+            }
+        }
+
+        // The failing request's accepted prefix (a 400 lists the ids stored before the failure).
+        if (last.AcceptedPrefix is { } accepted)
+        {
+            ids.AddRange(accepted);
+        }
+
+        var outcome = new InngestSendOutcome(ids.ToArray(), request.Start + request.Count - ids.Count, totalEvents);
+        throw new InngestSendException(
+            FailureMessages.Failed(last, attempt, outcome, _settings.EventBaseUrl, _retryOptions, retryAfterTooLong),
+            last.StatusCode,
+            last.ServerError,
+            attempt,
+            outcome,
+            last.RetryAfter,
+            last.Error);
+    }
+
+    private static InngestSendCanceledException Canceled(List<string> ids, int unacknowledged, int totalEvents, Exception? inner, CancellationToken token)
+    {
+        var outcome = new InngestSendOutcome(ids.ToArray(), unacknowledged, totalEvents);
+        return new InngestSendCanceledException(FailureMessages.Canceled(outcome), outcome, inner, token);
+    }
+}
