@@ -71,11 +71,11 @@ public sealed class InngestClient : IInngestClient, IDisposable
         _http = httpClient ?? CreateHttpClient(); // created only once the settings are known to work, so nothing leaks on a bad setting
         var retry = options.Retry.Clone();
         var time = options.TimeProvider ?? TimeProvider.System;
-        var redactor = new Redactor(_settings.EventKey);
+        var redactor = new Redactor(_settings.EventKey, _settings.EventUrl);
         var resolver = options.JsonTypeInfoResolver is null ? JsonMetadataResolver.Default : new JsonMetadataResolver(options.JsonTypeInfoResolver);
         var attempts = new AttemptSender(_http, propagateTraceContext: _ownsHttpClient, time, retry.AttemptTimeout, redactor);
         var limits = new ClientLimits(options.MaxEventsPerRequest, options.MaxRequestBytes, options.MaxEventBytes);
-        _sender = new EventSender(_settings, limits, resolver, attempts, retry, options.Listener, time);
+        _sender = new EventSender(_settings, limits, resolver, attempts, retry, options.Listener, time, redactor);
     }
 
     /// <summary>Whether the client sends to a dev server (<see langword="true"/>) or to Inngest Cloud.</summary>

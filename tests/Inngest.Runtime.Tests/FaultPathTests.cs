@@ -140,7 +140,7 @@ public sealed class FaultPathTests : IAsyncLifetime
         // 10^10 s is past Task.Delay's maximum (about 49.7 days) and past any MaxRetryDelay.
         _server.Responder = _ => new ScriptedResponse(503, """{"error":"busy"}""") { Headers = new Dictionary<string, string> { ["Retry-After"] = "10000000000" } };
         var options = Wire.Options(_server);
-        options.MaxRetryDelay = TimeSpan.FromDays(40);
+        options.MaxRetryDelay = TimeSpan.FromDays(100); // past the timer limit too
         using var client = new InngestClient(options);
 
         var failure = await Assert.ThrowsAsync<InngestSendException>(() => client.SendAsync(Wire.Account()).WaitAsync(TimeSpan.FromSeconds(20)));
@@ -149,6 +149,20 @@ public sealed class FaultPathTests : IAsyncLifetime
         Assert.Equal(1, failure.Attempts);
         Assert.Equal(503, failure.StatusCode);
         Assert.Equal(new[] { 0 }, failure.Outcome.UnacknowledgedEventIndexes);
+    }
+
+    [Fact]
+    public async Task With_no_cap_a_Retry_After_past_the_timer_limit_still_stops_instead_of_throwing()
+    {
+        _server.Responder = _ => new ScriptedResponse(503, """{"error":"busy"}""") { Headers = new Dictionary<string, string> { ["Retry-After"] = "5184000" } }; // 60 days
+        var options = Wire.Options(_server);
+        options.MaxRetryDelay = TimeSpan.MaxValue;
+        using var client = new InngestClient(options);
+
+        var failure = await Assert.ThrowsAsync<InngestSendException>(() => client.SendAsync(Wire.Account()).WaitAsync(TimeSpan.FromSeconds(20)));
+
+        Assert.Equal(TimeSpan.FromDays(60), failure.RetryAfter);
+        Assert.Single(_server.Requests);
     }
 
     [Fact]

@@ -101,29 +101,48 @@ public sealed class UnsafeConfigurationTests
         Assert.True(client.IsDev);
     }
 
-    [Theory]
-    [InlineData(0)]
-    [InlineData(1)]
-    [InlineData(2)]
-    public void Durations_the_timers_cannot_hold_fail_at_construction_instead_of_at_every_send(int which)
+    [Fact]
+    public void An_attempt_timeout_the_timers_cannot_hold_fails_at_construction_instead_of_at_every_send()
     {
         var options = Bare();
         options.EventKey = DashboardKey;
-        var named = which switch
+        options.AttemptTimeout = TimeSpan.FromDays(60); // what "Inngest:AttemptTimeout": "60" used to bind to
+
+        var ex = Assert.Throws<InngestConfigurationException>(() => new InngestClient(options));
+
+        Assert.Contains("AttemptTimeout", ex.Message);
+        Assert.Contains("00:00:30", ex.Message);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(-2)]
+    public void Negative_delays_fail_at_construction(int which)
+    {
+        var options = Bare();
+        if (which == -1)
         {
-            0 => "AttemptTimeout",
-            1 => "MaxRetryDelay",
-            _ => "InitialRetryDelay",
-        };
-        switch (which)
+            options.MaxRetryDelay = TimeSpan.FromSeconds(-1);
+        }
+        else
         {
-            case 0: options.AttemptTimeout = TimeSpan.FromDays(60); break; // "Inngest:AttemptTimeout": "60" binds to this
-            case 1: options.MaxRetryDelay = TimeSpan.FromDays(60); break;
-            case 2: options.InitialRetryDelay = TimeSpan.FromDays(60); break;
+            options.Retry.InitialDelay = TimeSpan.FromSeconds(-1);
         }
 
         var ex = Assert.Throws<InngestConfigurationException>(() => new InngestClient(options));
 
-        Assert.Contains(named, ex.Message);
+        Assert.Contains(which == -1 ? "MaxRetryDelay" : "InitialRetryDelay", ex.Message);
+    }
+
+    [Fact]
+    public void A_MaxRetryDelay_of_TimeSpan_MaxValue_means_no_cap_and_is_accepted()
+    {
+        var options = Bare();
+        options.MaxRetryDelay = TimeSpan.MaxValue;
+        options.InitialRetryDelay = TimeSpan.FromDays(60);
+
+        using var client = new InngestClient(options);
+
+        Assert.False(client.HasEventKey);
     }
 }

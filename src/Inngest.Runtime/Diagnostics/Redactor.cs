@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace Inngest;
@@ -13,10 +15,10 @@ internal sealed class Redactor
 {
     public const string Mask = "***";
 
-    private readonly string? _raw;
-    private readonly string? _escaped;
+    /// <summary>The key as written and as URLs show it, longest first so a longer form is not half-replaced by a shorter one.</summary>
+    private readonly string[] _forms = Array.Empty<string>();
 
-    public Redactor(string? eventKey)
+    public Redactor(string? eventKey, Uri? eventUrl = null)
     {
         // The dev placeholder is no secret, and redacting it would only garble the dev server's messages.
         if (string.IsNullOrEmpty(eventKey) || eventKey == InngestSettings.NoEventKeySet)
@@ -24,15 +26,44 @@ internal sealed class Redactor
             return;
         }
 
-        _raw = eventKey;
-        var escaped = Uri.EscapeDataString(eventKey);
-        _escaped = escaped == eventKey ? null : escaped;
+        // Uri.EscapeDataString's form is what goes on the wire (and into .NET's "invalid status line" echo);
+        // Uri.ToString() and AbsoluteUri show the path differently escaped (a space unescaped, for one).
+        var forms = new List<string> { eventKey, Uri.EscapeDataString(eventKey) };
+        if (eventUrl is not null)
+        {
+            forms.Add(KeyPart(eventUrl.ToString()));
+            forms.Add(KeyPart(eventUrl.AbsoluteUri));
+        }
+
+        forms.RemoveAll(string.IsNullOrEmpty);
+        forms.Sort(static (a, b) => b.Length.CompareTo(a.Length));
+        _forms = forms.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
     }
 
     /// <summary>Whether <paramref name="text"/> holds the key in any form this redactor replaces.</summary>
     public bool Holds(string? text)
-        => text is not null && _raw is not null
-           && (text.Contains(_raw, StringComparison.OrdinalIgnoreCase) || (_escaped is not null && text.Contains(_escaped, StringComparison.OrdinalIgnoreCase)));
+    {
+        if (text is null)
+        {
+            return false;
+        }
+
+        foreach (var form in _forms)
+        {
+            if (text.Contains(form, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string KeyPart(string url)
+    {
+        var at = url.LastIndexOf("/e/", StringComparison.Ordinal);
+        return at < 0 ? string.Empty : url[(at + 3)..];
+    }
 
     /// <summary>The text without the key and control characters; cut to the limit unless <paramref name="bounded"/> is false.</summary>
     public string? Clean(string? text, bool bounded = true)
@@ -42,13 +73,9 @@ internal sealed class Redactor
             return null;
         }
 
-        if (_raw is not null)
+        foreach (var form in _forms)
         {
-            text = text.Replace(_raw, Mask, StringComparison.OrdinalIgnoreCase);
-            if (_escaped is not null)
-            {
-                text = text.Replace(_escaped, Mask, StringComparison.OrdinalIgnoreCase);
-            }
+            text = text.Replace(form, Mask, StringComparison.OrdinalIgnoreCase);
         }
 
         return bounded ? Bound(SingleLine(text)) : StripControls(text);

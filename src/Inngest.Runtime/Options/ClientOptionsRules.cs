@@ -67,11 +67,12 @@ internal static class ClientOptionsRules
         => $"No Inngest event key is configured, so no event could be sent. Set {prefix}EventKey (or the INNGEST_EVENT_KEY environment variable) from a secret store; "
            + $"to send to a local dev server instead set {prefix}IsDev to true (or INNGEST_DEV=1).";
 
+    /// <summary>Delays may be as long as a TimeSpan holds (TimeSpan.MaxValue means "no cap"): <see cref="RetryStrategy"/> never waits past the timer limit.</summary>
     private static void CheckDelay(List<string> errors, string prefix, string name, TimeSpan value)
     {
-        if (value < TimeSpan.Zero || value > InngestRetryOptions.MaxDuration)
+        if (value < TimeSpan.Zero)
         {
-            errors.Add($"{prefix}{name} is {Show(value)}; set it between 0 and 49.7 days, such as 00:00:30 for 30 seconds.");
+            errors.Add($"{prefix}{name} is {Show(value)}; it must not be negative: set a time span such as 00:00:30 for 30 seconds.");
         }
     }
 

@@ -35,13 +35,15 @@ public sealed class InngestClientOptions
 
     /// <summary>
     /// <see langword="true"/> to send to a local dev server, <see langword="false"/> for Inngest Cloud.
-    /// Falls back to <c>INNGEST_DEV</c> (<c>1</c>/<c>true</c>: dev, <c>0</c>/<c>false</c>: cloud, any other
-    /// value: the dev server's URL); unset means cloud.
+    /// Falls back to <c>INNGEST_DEV</c> (<c>1</c>/<c>true</c>: dev, <c>0</c>/<c>false</c>: cloud, a URL or
+    /// <c>host:port</c>: dev at that server; a bare word such as <c>yes</c> is refused); unset means cloud.
     /// </summary>
     public bool? IsDev { get; set; }
 
     /// <summary>
-    /// The Event API base URL, used as a prefix: <c>{BaseUrl}/e/{key}</c>. Falls back to
+    /// The Event API base URL, used as a prefix: <c>{BaseUrl}/e/{key}</c>; it must not itself hold the event path
+    /// <c>/e/...</c> (the dashboard's event URL), and plain <c>http://</c> to another machine needs
+    /// <see cref="AllowInsecureHttp"/>. Falls back to
     /// <c>INNGEST_EVENT_API_BASE_URL</c>, <c>INNGEST_BASE_URL</c>, a URL in <c>INNGEST_DEV</c>, then
     /// <c>https://inn.gs/</c> (cloud) or <c>http://localhost:8288/</c> (dev).
     /// </summary>

@@ -9,15 +9,17 @@ namespace Inngest;
 /// request carries the same body and id seed, so a retry never stores an event twice.
 /// </summary>
 /// <remarks>
-/// Durations are at most <see cref="MaxDuration"/> (about 49.7 days, the longest timer .NET supports); anything longer
-/// fails the client's construction with an <see cref="InngestConfigurationException"/> instead of every send.
+/// No wait is ever longer than <see cref="MaxDuration"/> (about 49.7 days, the longest timer .NET supports), so a
+/// large <see cref="MaxDelay"/> (even <see cref="TimeSpan.MaxValue"/>, for "no cap") cannot make a send throw; an
+/// <see cref="AttemptTimeout"/> longer than that fails the client's construction with an
+/// <see cref="InngestConfigurationException"/> instead of every send.
 /// </remarks>
 public sealed class InngestRetryOptions
 {
     /// <summary>The default number of attempts per request: 5.</summary>
     public const int DefaultMaxAttempts = 5;
 
-    /// <summary>The longest duration a setting here may hold: 4,294,967,294 ms, the limit of .NET's timers.</summary>
+    /// <summary>The longest wait and attempt timeout: 4,294,967,294 ms, the limit of .NET's timers.</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromMilliseconds(uint.MaxValue - 1.0);
 
     /// <summary>The most HTTP attempts one request makes, the first included. Default 5; 1 disables retries.</summary>

@@ -21,9 +21,11 @@ internal sealed class EventSender
     private readonly InngestRetryOptions _retryOptions;
     private readonly InngestSendListener? _listener;
     private readonly TimeProvider _time;
+    private readonly Redactor _redactor;
 
-    public EventSender(InngestSettings settings, ClientLimits limits, JsonMetadataResolver resolver, AttemptSender attempts, InngestRetryOptions retry, InngestSendListener? listener, TimeProvider time)
+    public EventSender(InngestSettings settings, ClientLimits limits, JsonMetadataResolver resolver, AttemptSender attempts, InngestRetryOptions retry, InngestSendListener? listener, TimeProvider time, Redactor redactor)
     {
+        _redactor = redactor;
         _settings = settings;
         _limits = limits;
         _resolver = resolver;
@@ -54,10 +56,9 @@ internal sealed class EventSender
             // Not expected (every path above returns a documented exception), but if anything slips through, the caller
             // still gets the documented type and the ids accepted so far instead of a raw exception that loses them.
             var outcome = new InngestSendOutcome(ids.ToArray(), Math.Max(0, scope.EventsAttempted - ids.Count), events.Count);
-            var redactor = new Redactor(_settings.EventKey);
             var failure = new InngestSendException(
-                $"Events not sent: the send failed unexpectedly ({redactor.Clean(ex.GetType().Name + ": " + ex.Message)}). ({outcome.Describe()}.)",
-                null, null, scope.Attempts, outcome, null, redactor.Redact(ex));
+                $"Events not sent: the send failed unexpectedly ({_redactor.Clean(ex.GetType().Name + ": " + ex.Message)}). ({outcome.Describe()}.)",
+                null, null, scope.Attempts, outcome, null, _redactor.Redact(ex));
             scope.Failed(failure);
             throw failure;
         }

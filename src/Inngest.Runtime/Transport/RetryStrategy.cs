@@ -25,18 +25,22 @@ internal sealed class RetryStrategy
 
     public TimeSpan MaxDelay => _options.MaxDelay;
 
-    /// <summary>The wait before the attempt after <paramref name="failedAttempt"/>, or null when the server asked for more than <see cref="MaxDelay"/>.</summary>
+    /// <summary>
+    /// The wait before the attempt after <paramref name="failedAttempt"/>, or null when the server asked for more than
+    /// <see cref="MaxDelay"/> (or more than a timer can wait, about 49.7 days).
+    /// </summary>
     public TimeSpan? DelayAfter(int failedAttempt, TimeSpan? retryAfter)
     {
-        if (retryAfter > _options.MaxDelay)
+        var cap = _options.MaxDelay < InngestRetryOptions.MaxDuration ? _options.MaxDelay : InngestRetryOptions.MaxDuration;
+        if (retryAfter > cap)
         {
             return null;
         }
 
         var exponent = Math.Min(failedAttempt - 1, 30);
-        var backoffTicks = Math.Min(_options.InitialDelay.Ticks * Math.Pow(2, exponent), _options.MaxDelay.Ticks);
+        var backoffTicks = Math.Min(_options.InitialDelay.Ticks * Math.Pow(2, exponent), cap.Ticks);
         var jitterTicks = Random.Shared.NextDouble() * _options.MaxJitter.Ticks;
-        var delay = TimeSpan.FromTicks((long)Math.Min(backoffTicks + jitterTicks, _options.MaxDelay.Ticks));
+        var delay = TimeSpan.FromTicks((long)Math.Min(backoffTicks + jitterTicks, cap.Ticks));
         if (retryAfter is { } after && after > delay)
         {
             delay = after;
