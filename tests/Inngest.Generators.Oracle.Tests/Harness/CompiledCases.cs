@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+
+namespace Inngest.Generators.Oracle.Tests.Harness;
+
+/// <summary>One in-memory compilation of case sources with both generators, and what came out of it.</summary>
+internal sealed class CompiledCases
+{
+    public required string Name { get; init; }
+
+    public required Compilation Compilation { get; init; }
+
+    /// <summary>Simple names of the <c>[InngestEvent]</c> types compiled.</summary>
+    public required ImmutableArray<string> EventTypeNames { get; init; }
+
+    /// <summary>SYSLIB diagnostics System.Text.Json's generator reported.</summary>
+    public required ImmutableArray<Diagnostic> OracleDiagnostics { get; init; }
+
+    /// <summary>Diagnostics from our generator (it should report none) and our analyzers.</summary>
+    public required ImmutableArray<Diagnostic> OurDiagnostics { get; init; }
+
+    /// <summary>Compile errors after both generators ran.</summary>
+    public required ImmutableArray<Diagnostic> Errors { get; init; }
+
+    public required ImmutableArray<(string Generator, string HintName, string Text)> GeneratedSources { get; init; }
+
+    public CaseLoadContext? LoadContext { get; init; }
+
+    public Assembly? Assembly { get; init; }
+
+    /// <summary>Whether anything asks for a closer look case by case (errors or any diagnostic).</summary>
+    public bool IsClean => Errors.IsEmpty && OracleDiagnostics.IsEmpty && !OurDiagnostics.Any(IsReported);
+
+    public static bool IsReported(Diagnostic d) => d.Severity >= DiagnosticSeverity.Warning;
+
+    public Type EventType(string caseName) => Assembly!.GetTypes().SingleOrDefault(t => t.Name == caseName && t.GetCustomAttribute<InngestEventAttribute>() is not null)
+        ?? throw new InvalidOperationException($"{Name}: no [InngestEvent] type named {caseName}.");
+
+    /// <summary>The oracle's metadata for a type, from the System.Text.Json-generated context.</summary>
+    public System.Text.Json.Serialization.JsonSerializerContext OracleContext
+    {
+        get
+        {
+            var type = Assembly!.GetType(CaseCompiler.OracleContextName, throwOnError: true)!;
+            return (System.Text.Json.Serialization.JsonSerializerContext)type.GetProperty("Default", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+        }
+    }
+}
