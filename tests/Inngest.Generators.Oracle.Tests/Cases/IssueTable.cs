@@ -136,16 +136,6 @@ namespace Oracle.IssueTable
     [OracleInput("""[1,2,3]""", Expect = OracleExpectation.Reads)]
     public sealed partial class Row10ListEvent : List<int>;
 
-    // Row 12: an [Obsolete(error: true)] member.
-    [InngestEvent("oracle/row12.obsolete")]
-    public sealed partial class Row12Obsolete
-    {
-        public string? Current { get; set; }
-
-        [Obsolete("removed", error: true)]
-        public string? Old { get; set; }
-    }
-
     // Row 14: collection and dictionary shapes STJ supports.
     public sealed class Props : Dictionary<string, object?>;
 

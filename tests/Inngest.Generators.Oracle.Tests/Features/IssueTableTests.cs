@@ -60,10 +60,6 @@ public sealed class IssueTableTests() : CaseFileTests("IssueTable.cs")
 
     [Fact]
     [Trait("oracle", "pending")]
-    public void Row12Obsolete() => Check();
-
-    [Fact]
-    [Trait("oracle", "pending")]
     public void Row14Collections() => Check();
 
     /// <summary>Row 16: both events compile together, no collision is reported, and each matches the oracle.</summary>

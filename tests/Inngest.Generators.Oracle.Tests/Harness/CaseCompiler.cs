@@ -35,7 +35,10 @@ internal static class CaseCompiler
     /// Compiles <paramref name="sources"/>. With <paramref name="onlyCase"/>, every other event type loses its
     /// <c>[InngestEvent]</c> attribute, so a generator failure on one case cannot hide the others.
     /// </summary>
-    public static CompiledCases Compile(string name, IReadOnlyList<string> sources, string? onlyCase = null, CancellationToken cancellationToken = default)
+    /// <para>Without <paramref name="withOracleContext"/> no oracle context is added (for cases System.Text.Json's
+    /// generator emits code for that does not compile; reflection is the oracle then). Without
+    /// <paramref name="withOurGenerator"/> only System.Text.Json's generator runs (to check the cases themselves).</para>
+    public static CompiledCases Compile(string name, IReadOnlyList<string> sources, string? onlyCase = null, bool withOracleContext = true, bool withOurGenerator = true, CancellationToken cancellationToken = default)
     {
         var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, CompilerSetup.ParseOptions, path: $"{name}.{i}.cs", encoding: Encoding.UTF8, cancellationToken: cancellationToken)).ToList();
         if (onlyCase is not null)
@@ -43,15 +46,19 @@ internal static class CaseCompiler
             trees = trees.Select(t => t.WithRootAndOptions(new OtherEventsStripper(onlyCase).Visit(t.GetRoot(cancellationToken)), t.Options)).ToList();
         }
 
-        var assemblyName = "Oracle_" + new string(name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray()) + (onlyCase is null ? "" : "_" + onlyCase);
+        var assemblyName = "Oracle_" + new string(name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray()) + (onlyCase is null ? "" : "_" + onlyCase) + (withOracleContext ? "" : "_reflection") + (withOurGenerator ? "" : "_oracleonly");
         var compilation = CSharpCompilation.Create(assemblyName, trees, CompilerSetup.References, CompilerSetup.CompilationOptions);
 
         var eventTypes = FindTypes(compilation, InngestEventAttribute);
         var runtimeTypes = FindTypes(compilation, typeof(OracleRuntimeTypeAttribute).FullName!);
-        var contextTree = CSharpSyntaxTree.ParseText(OracleContextSource(eventTypes.Concat(runtimeTypes)), CompilerSetup.ParseOptions, path: "OracleContext.cs", encoding: Encoding.UTF8, cancellationToken: cancellationToken);
-        compilation = compilation.AddSyntaxTrees(contextTree);
+        if (withOracleContext)
+        {
+            var contextTree = CSharpSyntaxTree.ParseText(OracleContextSource(eventTypes.Concat(runtimeTypes)), CompilerSetup.ParseOptions, path: "OracleContext.cs", encoding: Encoding.UTF8, cancellationToken: cancellationToken);
+            compilation = compilation.AddSyntaxTrees(contextTree);
+        }
 
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(CompilerSetup.Generators, parseOptions: CompilerSetup.ParseOptions);
+        var generators = withOurGenerator ? CompilerSetup.Generators : CompilerSetup.Generators.Take(1).ToImmutableArray();
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(generators, parseOptions: CompilerSetup.ParseOptions);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics, cancellationToken);
 
         var analyzerDiagnostics = output.WithAnalyzers(CompilerSetup.OurAnalyzers).GetAnalyzerDiagnosticsAsync(cancellationToken).GetAwaiter().GetResult();
@@ -72,6 +79,7 @@ internal static class CaseCompiler
         return new CompiledCases
         {
             Name = name,
+            HasOracleContext = withOracleContext,
             Compilation = output,
             EventTypeNames = eventTypes.Select(t => t.Name).ToImmutableArray(),
             OracleDiagnostics = generatorDiagnostics.Where(d => d.Id.StartsWith("SYSLIB", StringComparison.Ordinal)).ToImmutableArray(),

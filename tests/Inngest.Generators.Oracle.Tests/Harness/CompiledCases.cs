@@ -13,6 +13,12 @@ internal sealed class CompiledCases
 
     public required Compilation Compilation { get; init; }
 
+    /// <summary>False when System.Text.Json's generator could not compile the case and reflection is the oracle.</summary>
+    public required bool HasOracleContext { get; init; }
+
+    /// <summary>Whether some compile error is in code System.Text.Json's generator emitted (its own limitation, not ours).</summary>
+    public bool OracleCodeFailsToCompile => Errors.Any(e => e.Location.SourceTree?.FilePath.Contains("JsonSourceGenerator", StringComparison.Ordinal) == true);
+
     /// <summary>Simple names of the <c>[InngestEvent]</c> types compiled.</summary>
     public required ImmutableArray<string> EventTypeNames { get; init; }
 
@@ -39,13 +45,21 @@ internal sealed class CompiledCases
     public Type EventType(string caseName) => Assembly!.GetTypes().SingleOrDefault(t => t.Name == caseName && t.GetCustomAttribute<InngestEventAttribute>() is not null)
         ?? throw new InvalidOperationException($"{Name}: no [InngestEvent] type named {caseName}.");
 
-    /// <summary>The oracle's metadata for a type, from the System.Text.Json-generated context.</summary>
-    public System.Text.Json.Serialization.JsonSerializerContext OracleContext
+    /// <summary>
+    /// The oracle's metadata resolver: the System.Text.Json-generated context, or (when its code does not
+    /// compile) System.Text.Json's reflection resolver with the same Web options.
+    /// </summary>
+    public System.Text.Json.JsonSerializerOptions OracleOptions
     {
         get
         {
+            if (!HasOracleContext)
+            {
+                return ReflectionOracle.Options;
+            }
+
             var type = Assembly!.GetType(CaseCompiler.OracleContextName, throwOnError: true)!;
-            return (System.Text.Json.Serialization.JsonSerializerContext)type.GetProperty("Default", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+            return ((System.Text.Json.Serialization.JsonSerializerContext)type.GetProperty("Default", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!).Options;
         }
     }
 }
