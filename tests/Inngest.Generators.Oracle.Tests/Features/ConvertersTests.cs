@@ -6,7 +6,6 @@ namespace Inngest.Generators.Oracle.Tests.Features;
 public sealed class ConvertersTests() : CaseFileTests("Converters.cs")
 {
     [Fact]
-    [Trait("oracle", "pending")]
     public void Enums() => Check();
 
     [Fact]

@@ -22,6 +22,5 @@ public sealed class OracleLimitsTests() : CaseFileTests("OracleLimits.cs")
     public void PrivateMarkedConstructor() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void TwoExtensionData() => Check();
 }
