@@ -3,10 +3,11 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Inngest.Internal;
+using Inngest.Generators.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace Inngest.Generators.Analyzers;
+namespace Inngest.Generators.Diagnostics;
 
 /// <summary>
 /// Finds clashes between <c>[InngestEvent]</c> types of one compilation: the same name and version on two
