@@ -8,7 +8,7 @@ namespace Inngest.Generators.Tests.Analyzers;
 public class EventCollisionAnalyzerTests
 {
     private static Task VerifyAsync(string source, params DiagnosticResult[] expected)
-        => Verify.VerifyAsync<Inngest.Generators.Analyzers.EventCollisionAnalyzer>(source, expected);
+        => Verify.VerifyAsync<Inngest.Generators.Diagnostics.EventCollisionAnalyzer>(source, expected);
 
     [Fact]
     public async Task Distinct_names_versions_and_methods_report_nothing()
@@ -129,7 +129,7 @@ public class EventCollisionAnalyzerTests
     [Fact]
     public async Task INNG006_and_INNG007_across_files()
     {
-        await Verify.VerifyAsync<Inngest.Generators.Analyzers.EventCollisionAnalyzer>(
+        await Verify.VerifyAsync<Inngest.Generators.Diagnostics.EventCollisionAnalyzer>(
             new[]
             {
                 """

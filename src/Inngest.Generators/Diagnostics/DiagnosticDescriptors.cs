@@ -1,0 +1,94 @@
+using Microsoft.CodeAnalysis;
+
+namespace Inngest.Generators.Diagnostics;
+
+/// <summary>
+/// Every diagnostic Inngest.Typed reports. Only analyzers report them; the generator stays silent
+/// and skips what they flag. Tracked in AnalyzerReleases.Unshipped.md, documented in docs/diagnostics.md.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    public const string Category = "Inngest";
+    private const string HelpBase = "https://github.com/inngest-typed/Inngest.Typed/blob/main/docs/diagnostics.md#";
+
+    public static readonly DiagnosticDescriptor EmptyName = Create(
+        "INNG001", DiagnosticSeverity.Error,
+        "Inngest event name is empty",
+        "The event name of '{0}' is empty: give it a name such as \"app/account.created\"");
+
+    public static readonly DiagnosticDescriptor ReservedName = Create(
+        "INNG002", DiagnosticSeverity.Error,
+        "Inngest event name uses the reserved 'inngest/' prefix",
+        "The event name \"{0}\" starts with \"inngest/\", which Inngest reserves for its own events: use a prefix of your own, such as \"app/\"");
+
+    public static readonly DiagnosticDescriptor NameTooLong = Create(
+        "INNG003", DiagnosticSeverity.Error,
+        "Inngest event name is too long",
+        "The event name of '{0}' is {1} characters long; Inngest accepts at most 256: shorten it");
+
+    public static readonly DiagnosticDescriptor NameConvention = Create(
+        "INNG004", DiagnosticSeverity.Warning,
+        "Inngest event name does not follow the naming convention",
+        "The event name \"{0}\" {1}: use lowercase dot notation with an optional prefix, such as \"{2}\"");
+
+    public static readonly DiagnosticDescriptor VersionFormat = Create(
+        "INNG005", DiagnosticSeverity.Warning,
+        "Inngest event version is not of the form YYYY-MM-DD.N",
+        "The version \"{0}\" of event \"{1}\" is not of the form YYYY-MM-DD.N: use a date and a counter, such as \"2024-05-15.1\", or remove Version");
+
+    public static readonly DiagnosticDescriptor DuplicateEvent = Create(
+        "INNG006", DiagnosticSeverity.Error,
+        "Two types declare the same Inngest event name and version",
+        "'{0}' declares the event \"{1}\" {2}, which '{3}' declares too: give one of them another name or Version",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor MethodNameCollision = Create(
+        "INNG007", DiagnosticSeverity.Error,
+        "Two Inngest event types would generate the same send method",
+        "'{0}' would generate Send{1}Async, as '{2}' does: set MethodName on one of them",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor NotPartial = Create(
+        "INNG008", DiagnosticSeverity.Error,
+        "Inngest event type is not partial",
+        "'{0}' must be partial so the generator can add its event members: add the 'partial' modifier to {1}");
+
+    public static readonly DiagnosticDescriptor GenericType = Create(
+        "INNG009", DiagnosticSeverity.Error,
+        "Inngest event type is generic",
+        "'{0}' is generic or nested in a generic type: an event's shape must be fixed at compile time, so declare a non-generic type for each event");
+
+    public static readonly DiagnosticDescriptor InaccessibleType = Create(
+        "INNG010", DiagnosticSeverity.Error,
+        "Inngest event type is not accessible",
+        "'{0}' is {1}: make it and the types containing it public or internal so the generated send method can reach it");
+
+    public static readonly DiagnosticDescriptor UnsupportedMember = Create(
+        "INNG011", DiagnosticSeverity.Warning,
+        "Inngest event payload member has a type the generator cannot describe",
+        "'{0}.{1}' has the type '{2}', which the generator cannot describe ({3}): it is resolved at run time through InngestClientOptions.JsonTypeInfoResolver, so add a JsonSerializerContext that covers '{2}' there, or change the member's type");
+
+    public static readonly DiagnosticDescriptor InvalidMethodName = Create(
+        "INNG012", DiagnosticSeverity.Error,
+        "Inngest event MethodName is not a valid identifier",
+        "MethodName \"{0}\" of '{1}' is not a valid C# identifier: use letters, digits and underscores, such as \"AccountCreated\"");
+
+    public static readonly DiagnosticDescriptor PayloadNotAnObject = Create(
+        "INNG013", DiagnosticSeverity.Error,
+        "Inngest event type is not written as a JSON object",
+        "'{0}' cannot be an event payload: {1}, but an event's data must be a JSON object; wrap the value in a record, for example 'record {2}(IReadOnlyList<...> Items)'");
+
+    public static readonly DiagnosticDescriptor UnreachableJsonInclude = Create(
+        "INNG014", DiagnosticSeverity.Warning,
+        "[JsonInclude] member is not accessible to generated code",
+        "'{0}.{1}' has [JsonInclude], but its {2} is {3}, so the generated metadata cannot use it ({4}), as System.Text.Json's generator reports with SYSLIB1038: make the {2} public or internal");
+
+    public static readonly DiagnosticDescriptor ReflectionStringEnumConverter = Create(
+        "INNG015", DiagnosticSeverity.Warning,
+        "Use the generic JsonStringEnumConverter<TEnum>",
+        "[JsonConverter(typeof(JsonStringEnumConverter))] on '{0}' is not compatible with Native AOT (IL3050: the attribute roots a constructor that needs run-time code generation): use typeof(JsonStringEnumConverter<{1}>), which writes the same");
+
+    // INNG006 and INNG007 compare types across the compilation, so they are reported at compilation end (RS1037).
+    private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message, params string[] customTags)
+        => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant(), customTags: customTags);
+}

@@ -1,0 +1,177 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Inngest.Generators.Oracle.Tests.Harness;
+
+/// <summary>
+/// Compiles case sources in memory with both generators on one compilation: ours (from the
+/// <c>[InngestEvent]</c> attributes) and System.Text.Json's (from an oracle <c>JsonSerializerContext</c>
+/// written here with a <c>[JsonSerializable]</c> entry per event type), runs our analyzers, emits and
+/// loads the result into a collectible load context.
+/// </summary>
+internal static class CaseCompiler
+{
+    public const string InngestEventAttribute = "Inngest.InngestEventAttribute";
+    public const string OracleContextName = "Oracle.Generated.OracleContext";
+
+    /// <summary>Types the oracle context always describes, so <c>object</c> members may hold them.</summary>
+    private static readonly string[] s_runtimeScalars =
+    [
+        "int", "long", "double", "decimal", "bool", "string", "global::System.Guid", "global::System.DateTime",
+        "global::System.DateTimeOffset", "global::System.Text.Json.JsonElement", "global::System.Text.Json.Nodes.JsonNode",
+        "global::System.Text.Json.Nodes.JsonObject", "global::System.Text.Json.Nodes.JsonArray", "object",
+    ];
+
+    /// <summary>
+    /// Compiles <paramref name="sources"/>. With <paramref name="onlyCase"/>, every other event type loses its
+    /// <c>[InngestEvent]</c> attribute, so a generator failure on one case cannot hide the others.
+    /// </summary>
+    /// <para>Without <paramref name="withOracleContext"/> no oracle context is added (for cases System.Text.Json's
+    /// generator emits code for that does not compile; reflection is the oracle then). Without
+    /// <paramref name="withOurGenerator"/> only System.Text.Json's generator runs (to check the cases themselves).</para>
+    public static CompiledCases Compile(string name, IReadOnlyList<string> sources, string? onlyCase = null, bool withOracleContext = true, bool withOurGenerator = true, CancellationToken cancellationToken = default)
+    {
+        var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, CompilerSetup.ParseOptions, path: $"{name}.{i}.cs", encoding: Encoding.UTF8, cancellationToken: cancellationToken)).ToList();
+        if (onlyCase is not null)
+        {
+            trees = trees.Select(t => t.WithRootAndOptions(new OtherEventsStripper(onlyCase).Visit(t.GetRoot(cancellationToken)), t.Options)).ToList();
+        }
+
+        var assemblyName = "Oracle_" + new string(name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray()) + (onlyCase is null ? "" : "_" + onlyCase) + (withOracleContext ? "" : "_reflection") + (withOurGenerator ? "" : "_oracleonly");
+        var compilation = CSharpCompilation.Create(assemblyName, trees, CompilerSetup.References, CompilerSetup.CompilationOptions);
+
+        var eventTypes = FindTypes(compilation, InngestEventAttribute);
+        var runtimeTypes = FindTypes(compilation, typeof(OracleRuntimeTypeAttribute).FullName!);
+        if (withOracleContext)
+        {
+            var contextTree = CSharpSyntaxTree.ParseText(OracleContextSource(eventTypes.Concat(runtimeTypes)), CompilerSetup.ParseOptions, path: "OracleContext.cs", encoding: Encoding.UTF8, cancellationToken: cancellationToken);
+            compilation = compilation.AddSyntaxTrees(contextTree);
+        }
+
+        var generators = withOurGenerator ? CompilerSetup.Generators : CompilerSetup.Generators.Take(1).ToImmutableArray();
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(generators, parseOptions: CompilerSetup.ParseOptions);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics, cancellationToken);
+
+        var analyzerDiagnostics = output.WithAnalyzers(CompilerSetup.OurAnalyzers).GetAnalyzerDiagnosticsAsync(cancellationToken).GetAwaiter().GetResult();
+
+        using var stream = new MemoryStream();
+        var emit = output.Emit(stream, cancellationToken: cancellationToken);
+        var errors = emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
+
+        CaseLoadContext? context = null;
+        System.Reflection.Assembly? assembly = null;
+        if (emit.Success)
+        {
+            stream.Position = 0;
+            context = new CaseLoadContext(assemblyName);
+            assembly = context.LoadFromStream(stream);
+        }
+
+        return new CompiledCases
+        {
+            Name = name,
+            HasOracleContext = withOracleContext,
+            Compilation = output,
+            EventTypeNames = eventTypes.Select(t => t.Name).ToImmutableArray(),
+            OracleDiagnostics = generatorDiagnostics.Where(d => d.Id.StartsWith("SYSLIB", StringComparison.Ordinal)).ToImmutableArray(),
+            OurDiagnostics = generatorDiagnostics.Where(d => !d.Id.StartsWith("SYSLIB", StringComparison.Ordinal)).Concat(analyzerDiagnostics).ToImmutableArray(),
+            Errors = errors,
+            GeneratedSources = driver.GetRunResult().Results.SelectMany(r => r.GeneratedSources.Select(s => (r.Generator.GetGeneratorType().Name, s.HintName, s.SourceText.ToString()))).ToImmutableArray(),
+            LoadContext = context,
+            Assembly = assembly,
+        };
+    }
+
+    /// <summary>The event type names of a source, from its syntax alone (no compilation needed).</summary>
+    public static ImmutableArray<string> EventTypeNames(string source) => CSharpSyntaxTree.ParseText(source, CompilerSetup.ParseOptions).GetRoot()
+        .DescendantNodes().OfType<TypeDeclarationSyntax>().Where(IsEvent).Select(t => t.Identifier.ValueText).ToImmutableArray();
+
+    private static bool IsEvent(TypeDeclarationSyntax type) => type.AttributeLists.SelectMany(l => l.Attributes).Any(IsInngestEvent);
+
+    private static bool IsInngestEvent(AttributeSyntax attribute)
+    {
+        var name = attribute.Name.ToString();
+        return name is "InngestEvent" or "InngestEventAttribute" or "Inngest.InngestEvent" or "global::Inngest.InngestEvent";
+    }
+
+    private static List<INamedTypeSymbol> FindTypes(Compilation compilation, string attributeName)
+    {
+        var attribute = compilation.GetTypeByMetadataName(attributeName);
+        var found = new List<INamedTypeSymbol>();
+        if (attribute is null)
+        {
+            return found;
+        }
+
+        void Walk(INamespaceOrTypeSymbol container)
+        {
+            foreach (var member in container.GetMembers())
+            {
+                if (member is INamespaceSymbol ns)
+                {
+                    Walk(ns);
+                }
+                else if (member is INamedTypeSymbol type && type.Locations.Any(l => l.IsInSource))
+                {
+                    if (type.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)))
+                    {
+                        found.Add(type);
+                    }
+
+                    Walk(type);
+                }
+            }
+        }
+
+        Walk(compilation.Assembly.GlobalNamespace);
+        return found;
+    }
+
+    private static string OracleContextSource(IEnumerable<INamedTypeSymbol> types)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("namespace Oracle.Generated;");
+        text.AppendLine("[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(global::System.Text.Json.JsonSerializerDefaults.Web, GenerationMode = global::System.Text.Json.Serialization.JsonSourceGenerationMode.Metadata)]");
+        var names = types.Where(t => !t.IsGenericType || t.TypeArguments.All(a => a.TypeKind != TypeKind.TypeParameter))
+            .Select(t => t.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).Distinct();
+        foreach (var typeName in names)
+        {
+            // A property name of its own per entry: types that share a simple name (A.Created, B.Created) need not collide.
+            var property = "T_" + new string(typeName.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());
+            text.Append("[global::System.Text.Json.Serialization.JsonSerializable(typeof(").Append(typeName).Append("), TypeInfoPropertyName = \"").Append(property).AppendLine("\")]");
+        }
+
+        // Built-in types keep their own names: System.Text.Json derives the converter it calls from them.
+        foreach (var typeName in s_runtimeScalars)
+        {
+            text.Append("[global::System.Text.Json.Serialization.JsonSerializable(typeof(").Append(typeName).AppendLine("))]");
+        }
+
+        text.AppendLine("internal partial class OracleContext : global::System.Text.Json.Serialization.JsonSerializerContext;");
+        return text.ToString();
+    }
+
+    /// <summary>Removes <c>[InngestEvent]</c> from every type but one.</summary>
+    private sealed class OtherEventsStripper(string keep) : CSharpSyntaxRewriter
+    {
+        public override SyntaxNode? VisitAttributeList(AttributeListSyntax node)
+        {
+            if (node.Parent is TypeDeclarationSyntax type && type.Identifier.ValueText != keep && node.Attributes.Any(IsInngestEvent))
+            {
+                var rest = node.Attributes.Where(a => !IsInngestEvent(a)).ToArray();
+                return rest.Length == 0 ? null : node.WithAttributes(SyntaxFactory.SeparatedList(rest));
+            }
+
+            return base.VisitAttributeList(node);
+        }
+    }
+}
