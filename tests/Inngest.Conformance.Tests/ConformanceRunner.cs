@@ -146,12 +146,8 @@ internal static class ConformanceRunner
         // The JS SDK sends `ts || now`, so ts: 0 means "no timestamp" there; our equivalent is a null
         // Timestamp. (An explicit 1970 Timestamp is rejected by our client: DeliberateDifferenceTests.)
         var ts = e["ts"]?.GetValue<long>() is long ms and not 0 ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null;
-        return new InngestEvent<JsonElement?>(name, data, ConformanceJson.Default.NullableJsonElement)
-        {
-            User = user,
-            Id = e["id"]?.GetValue<string>(),
-            Timestamp = ts,
-            Version = e["v"]?.GetValue<string>(),
-        };
+        // Missing or null data is the untyped event without a payload (sent as {}, as the JS SDK does); a typed
+        // event refuses a null payload.
+        return InngestEvent.FromJson(name, data ?? default, user, e["id"]?.GetValue<string>(), ts, e["v"]?.GetValue<string>());
     }
 }

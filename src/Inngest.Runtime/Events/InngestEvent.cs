@@ -140,19 +140,10 @@ public sealed class InngestEvent<T> : InngestEvent
 
     internal override bool HasNoData => false;
 
+    // Whatever the serializer, a converter or a getter throws is turned into the event's validation error by the
+    // envelope writer, with the original exception inside.
     internal override void WriteData(Utf8JsonWriter writer, JsonMetadataResolver resolver)
-    {
-        try
-        {
-            JsonSerializer.Serialize(writer, Data, resolver.Resolve(JsonTypeInfo));
-        }
-        catch (Exception ex) when (ex is not (JsonException or ArgumentException or InvalidOperationException or NotSupportedException or OutOfMemoryException or OperationCanceledException))
-        {
-            // A getter or a custom converter threw something else: still a problem with this event's data, so it
-            // surfaces as the event's validation error (the envelope writer wraps JsonException) with the original inside.
-            throw new JsonException($"Writing the {typeof(T).Name} data threw {ex.GetType().Name}: {ex.Message}", ex);
-        }
-    }
+        => JsonSerializer.Serialize(writer, Data, resolver.Resolve(JsonTypeInfo));
 }
 
 internal sealed class JsonInngestEvent : InngestEvent
