@@ -98,9 +98,15 @@ internal static class CaseRunner
         OracleComparer.CheckOracleAlone(oracle, values.Cast<T>(), inputs);
 
     /// <summary>Everything that differs for one case of a compilation; empty when it matches the oracle.</summary>
-    public static List<string> Judge(CompiledCases compiled, string caseName, IEnumerable<object?> handValues, int randomValues)
+    public static List<string> Judge(CompiledCases compiled, string caseName, IEnumerable<object?> handValues, int randomValues, IReadOnlyList<Assembly>? libraries = null)
     {
         var failures = new List<string>();
+        // Our generated code must compile whatever else holds (errors in the oracle's code were compiled away).
+        foreach (var error in compiled.Errors.Take(8))
+        {
+            failures.Add($"compile error {Describe(error)}{GeneratedLine(compiled, error)}");
+        }
+
         var limits = compiled.OracleDiagnostics.Where(CompiledCases.OracleCannotDescribe).ToList();
         if (limits.Count > 0)
         {
@@ -112,7 +118,7 @@ internal static class CaseRunner
                     && names.Any(n => MemberName(d.Location) == n || d.GetMessage().Contains(n, StringComparison.Ordinal)));
                 if (!covered)
                 {
-                    failures.Add($"the oracle reports {syslib.Id} ({syslib.GetMessage()}); ours reports nothing for '{string.Join("' or '", names)}'. Ours: [{string.Join("; ", compiled.OurDiagnostics.Select(Describe))}]");
+                    failures.Add($"the oracle reports {Describe(syslib)}; ours reports nothing for '{string.Join("' or '", names)}'. Ours: [{string.Join("; ", compiled.OurDiagnostics.Select(Describe))}]");
                 }
             }
 
@@ -124,22 +130,17 @@ internal static class CaseRunner
             failures.Add($"ours reports {Describe(diagnostic)}, the oracle handles the case without a diagnostic");
         }
 
-        foreach (var error in compiled.Errors.Take(8))
-        {
-            failures.Add($"compile error {Describe(error)}{GeneratedLine(compiled, error)}");
-        }
-
         if (!compiled.Errors.IsEmpty)
         {
             return failures;
         }
 
-        failures.AddRange(Judge(compiled, compiled.EventType(caseName), handValues, randomValues));
+        failures.AddRange(Judge(compiled, compiled.EventType(caseName), handValues, randomValues, libraries));
         return failures;
     }
 
     /// <summary>The run-time comparisons for one event type of a compilation that built.</summary>
-    public static List<string> Judge(CompiledCases compiled, Type type, IEnumerable<object?> handValues, int randomValues)
+    public static List<string> Judge(CompiledCases compiled, Type type, IEnumerable<object?> handValues, int randomValues, IReadOnlyList<Assembly>? libraries = null)
     {
         var failures = new List<string>();
         if (type.GetInterfaces().All(i => !i.IsGenericType || i.GetGenericTypeDefinition() != typeof(IInngestEventData<>)))
@@ -150,7 +151,7 @@ internal static class CaseRunner
 
         CheckSendMethod(compiled, type, failures);
 
-        var random = new ValueGen(type, [compiled.Assembly!]);
+        var random = new ValueGen(type, [compiled.Assembly!, .. libraries ?? []]);
         var pcg = new PCG(1, OracleSettings.SeedFor(compiled.Name + "/" + type.FullName));
         var values = handValues.Concat(Enumerable.Range(0, randomValues).Select(_ => random.Generate(pcg, null, out Size _)).Where(v => v is not null)).ToList();
         if (values.Count == 0 && randomValues > 0)
