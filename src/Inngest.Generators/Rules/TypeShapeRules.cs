@@ -342,6 +342,12 @@ internal static class TypeShapeRules
 
     private static PayloadMember? ReadMember(ISymbol member, IAssemblySymbol? within)
     {
+        if (IsObsoleteError(member))
+        {
+            // [Obsolete(..., error: true)]: referencing it from generated code is CS0619, so it is left out (neither written nor read).
+            return null;
+        }
+
         var include = JsonAttributes.Has(member, JsonAttributes.Include);
         switch (member)
         {
@@ -389,6 +395,9 @@ internal static class TypeShapeRules
                 return null;
         }
     }
+
+    private static bool IsObsoleteError(ISymbol member)
+        => JsonAttributes.Find(member, "System.ObsoleteAttribute") is { ConstructorArguments.Length: 2 } obsolete && obsolete.ConstructorArguments[1].Value is true;
 
     private static bool IsReachable(ISymbol symbol, IAssemblySymbol? within)
         => symbol.DeclaredAccessibility switch
