@@ -342,12 +342,26 @@ internal static class TypeShapeRules
 
     private static PayloadMember? ReadMember(ISymbol member, IAssemblySymbol? within)
     {
-        if (IsObsoleteError(member))
+        var result = ReadAccessibleMember(member, within);
+        if (result is not null && IsObsoleteError(member))
         {
-            // [Obsolete(..., error: true)]: referencing it from generated code is CS0619, so it is left out (neither written nor read).
-            return null;
+            // [Obsolete(..., error: true)]: naming it in generated code is CS0619, but reflection still reads and writes it.
+            // [UnsafeAccessor] (.NET 8) reaches it by name; .NET 8 cannot do that on generic or struct owners, so those are left out.
+            if (member.ContainingType is { IsGenericType: false, IsValueType: false })
+            {
+                result.ThroughUnsafeAccessor = true;
+            }
+            else
+            {
+                return null;
+            }
         }
 
+        return result;
+    }
+
+    private static PayloadMember? ReadAccessibleMember(ISymbol member, IAssemblySymbol? within)
+    {
         var include = JsonAttributes.Has(member, JsonAttributes.Include);
         switch (member)
         {

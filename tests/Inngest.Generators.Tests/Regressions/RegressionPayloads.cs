@@ -139,3 +139,11 @@ public sealed class DepthNode
 
 [InngestEvent("regression/row15.depth")]
 public sealed partial record Row15Payload(DepthNode Root);
+
+// INNG011 on Grid (a multi-dimensional array gets no generated metadata): resolved through the client's resolver chain.
+#pragma warning disable INNG011
+[InngestEvent("regression/fallback.grid")]
+public sealed partial record GridPayload(string Id, int[,] Grid, Inner Inner);
+
+public sealed record Inner(int[,]? Cells);
+#pragma warning restore INNG011
