@@ -42,6 +42,13 @@ internal sealed class CompiledCases
 
     public static bool IsReported(Diagnostic d) => d.Severity >= DiagnosticSeverity.Warning;
 
+    /// <summary>
+    /// Whether a SYSLIB diagnostic means System.Text.Json's generator cannot describe part of the case
+    /// (then ours must report it too). SYSLIB1034 is not one: the non-generic JsonStringEnumConverter works
+    /// there (it is only not AOT-safe), and ours is required to emit the AOT-safe generic one instead.
+    /// </summary>
+    public static bool OracleCannotDescribe(Diagnostic d) => d.Id != "SYSLIB1034";
+
     public Type EventType(string caseName) => Assembly!.GetTypes().SingleOrDefault(t => t.Name == caseName && t.GetCustomAttribute<InngestEventAttribute>() is not null)
         ?? throw new InvalidOperationException($"{Name}: no [InngestEvent] type named {caseName}.");
 

@@ -1,0 +1,15 @@
+using Inngest.Generators.Oracle.Tests.Harness;
+
+namespace Inngest.Generators.Oracle.Tests.Features;
+
+/// <summary>Cases/Interfaces.cs: interface-typed members.</summary>
+public sealed class InterfacesTests() : CaseFileTests("Interfaces.cs")
+{
+    [Fact]
+    [Trait("oracle", "pending")]
+    public void PlainInterface() => Check();
+
+    [Fact]
+    [Trait("oracle", "pending")]
+    public void PolymorphicInterface() => Check();
+}

@@ -1,0 +1,14 @@
+using Inngest.Generators.Oracle.Tests.Harness;
+
+namespace Inngest.Generators.Oracle.Tests.Features;
+
+/// <summary>Cases/ObjectMembers.cs: object and JSON DOM members.</summary>
+public sealed class ObjectMembersTests() : CaseFileTests("ObjectMembers.cs")
+{
+    [Fact]
+    [Trait("oracle", "pending")]
+    public void ObjectMembers() => Check();
+
+    [Fact]
+    public void DomMembers() => Check();
+}

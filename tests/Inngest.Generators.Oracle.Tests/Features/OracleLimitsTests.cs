@@ -1,0 +1,26 @@
+using Inngest.Generators.Oracle.Tests.Harness;
+
+namespace Inngest.Generators.Oracle.Tests.Features;
+
+/// <summary>Cases/OracleLimits.cs: what STJ's generator reports SYSLIB for: ours must report a diagnostic for the same member.</summary>
+public sealed class OracleLimitsTests() : CaseFileTests("OracleLimits.cs")
+{
+    [Fact]
+    [Trait("oracle", "pending")]
+    public void IncludePrivateSetter() => Check();
+
+    [Fact]
+    [Trait("oracle", "pending")]
+    public void IncludePrivateField() => Check();
+
+    [Fact]
+    [Trait("oracle", "pending")]
+    public void IncludePrivateProperty() => Check();
+
+    [Fact]
+    [Trait("oracle", "pending")]
+    public void PrivateMarkedConstructor() => Check();
+
+    [Fact]
+    public void TwoExtensionData() => Check();
+}
