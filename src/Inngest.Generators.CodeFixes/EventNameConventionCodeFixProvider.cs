@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Inngest.Generators.Diagnostics;
+using Inngest.Generators.Rules;
 using System.Composition;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;

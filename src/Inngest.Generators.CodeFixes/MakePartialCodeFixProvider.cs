@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Inngest.Generators.Diagnostics;
+using Inngest.Generators.Rules;
 using System.Composition;
 using System.Linq;
 using System.Threading;

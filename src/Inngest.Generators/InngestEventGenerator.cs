@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using System.Text;
+using Inngest.Generators.Emitting;
 using Inngest.Generators.Model;
+using Inngest.Generators.Parsing;
+using Inngest.Generators.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -26,7 +29,7 @@ public sealed class InngestEventGenerator : IIncrementalGenerator
                 {
                     ct.ThrowIfCancellationRequested();
                     return ctx.TargetSymbol is INamedTypeSymbol type && ctx.Attributes.Length == 1
-                        ? Parser.Parse(type, ctx.Attributes[0], ctx.SemanticModel.Compilation)
+                        ? EventParser.Parse(type, ctx.Attributes[0], ctx.SemanticModel.Compilation, ct)
                         : null;
                 })
             .WithTrackingName(TrackingNames.Events)
@@ -44,7 +47,7 @@ public sealed class InngestEventGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.EventsWithAssembly);
 
         context.RegisterSourceOutput(eventsWithAssembly, static (spc, pair) =>
-            spc.AddSource(pair.Left.HintName, SourceText.From(Emitter.EmitEvent(pair.Left, pair.Right), Encoding.UTF8)));
+            spc.AddSource(pair.Left.HintName, SourceText.From(EventFileEmitter.Emit(pair.Left, pair.Right), Encoding.UTF8)));
 
         var all = events
             .Collect()
@@ -61,7 +64,7 @@ public sealed class InngestEventGenerator : IIncrementalGenerator
                 return;
             }
 
-            spc.AddSource("InngestJsonContext.g.cs", SourceText.From(Emitter.EmitContext(pair.Left, pair.Right), Encoding.UTF8));
+            spc.AddSource("InngestJsonContext.g.cs", SourceText.From(ContextEmitter.Emit(pair.Left, pair.Right), Encoding.UTF8));
         });
     }
 }

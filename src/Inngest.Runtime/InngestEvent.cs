@@ -113,7 +113,7 @@ public sealed class InngestEvent<T> : InngestEvent
 {
     /// <summary>Creates an event for a payload with the given JSON metadata.</summary>
     /// <param name="name">The event name.</param>
-    /// <param name="data">The payload, sent as <c>data</c>; it must serialize to a JSON object.</param>
+    /// <param name="data">The payload, sent as <c>data</c>; it must not be null and must serialize to a JSON object.</param>
     /// <param name="jsonTypeInfo">
     /// The metadata that writes <paramref name="data"/>, for example from a
     /// <see cref="System.Text.Json.Serialization.JsonSerializerContext"/> of your own.
@@ -122,6 +122,12 @@ public sealed class InngestEvent<T> : InngestEvent
         : base(name)
     {
         ArgumentNullException.ThrowIfNull(jsonTypeInfo);
+        if (data is null)
+        {
+            // Caught here, before any request: a null payload would otherwise go out as "data":{} and lose the caller's mistake.
+            throw new ArgumentNullException(nameof(data), $"The data of event '{name}' is null. Pass a {typeof(T).Name} instance; every event needs its payload.");
+        }
+
         Data = data;
         JsonTypeInfo = jsonTypeInfo;
     }
@@ -132,10 +138,21 @@ public sealed class InngestEvent<T> : InngestEvent
     /// <summary>The metadata that writes <see cref="Data"/>.</summary>
     public JsonTypeInfo<T> JsonTypeInfo { get; }
 
-    internal override bool HasNoData => Data is null;
+    internal override bool HasNoData => false;
 
     internal override void WriteData(Utf8JsonWriter writer, JsonMetadataResolver resolver)
-        => JsonSerializer.Serialize(writer, Data, resolver.Resolve(JsonTypeInfo));
+    {
+        try
+        {
+            JsonSerializer.Serialize(writer, Data, resolver.Resolve(JsonTypeInfo));
+        }
+        catch (Exception ex) when (ex is not (JsonException or ArgumentException or InvalidOperationException or NotSupportedException or OutOfMemoryException or OperationCanceledException))
+        {
+            // A getter or a custom converter threw something else: still a problem with this event's data, so it
+            // surfaces as the event's validation error (the envelope writer wraps JsonException) with the original inside.
+            throw new JsonException($"Writing the {typeof(T).Name} data threw {ex.GetType().Name}: {ex.Message}", ex);
+        }
+    }
 }
 
 internal sealed class JsonInngestEvent : InngestEvent

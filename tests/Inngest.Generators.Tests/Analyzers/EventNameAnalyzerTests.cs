@@ -7,7 +7,7 @@ namespace Inngest.Generators.Tests.Analyzers;
 public class EventNameAnalyzerTests
 {
     private static Task VerifyAsync(string source, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected)
-        => Verify.VerifyAsync<Inngest.Generators.Analyzers.EventNameAnalyzer>(source, expected);
+        => Verify.VerifyAsync<Inngest.Generators.Diagnostics.EventNameAnalyzer>(source, expected);
 
     [Theory]
     [InlineData("app/account.created")]

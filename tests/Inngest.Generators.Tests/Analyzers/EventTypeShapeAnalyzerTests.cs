@@ -8,7 +8,7 @@ namespace Inngest.Generators.Tests.Analyzers;
 public class EventTypeShapeAnalyzerTests
 {
     private static Task VerifyAsync(string source, params DiagnosticResult[] expected)
-        => Verify.VerifyAsync<Inngest.Generators.Analyzers.EventTypeShapeAnalyzer>(source, expected);
+        => Verify.VerifyAsync<Inngest.Generators.Diagnostics.EventTypeShapeAnalyzer>(source, expected);
 
     [Fact]
     public async Task Partial_public_and_internal_types_report_nothing()

@@ -1,5 +1,5 @@
 using System.Threading.Tasks;
-using Inngest.Generators.Analyzers;
+using Inngest.Generators.Diagnostics;
 using Inngest.Generators.CodeFixes;
 using Microsoft.CodeAnalysis.Testing;
 using static Inngest.Generators.Tests.Analyzers.AnalyzerTestSupport;

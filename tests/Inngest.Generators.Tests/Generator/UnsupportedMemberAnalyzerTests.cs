@@ -1,7 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis.Diagnostics;
 using System.Threading.Tasks;
-using Inngest.Generators.Analyzers;
+using Inngest.Generators.Diagnostics;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 
@@ -25,39 +25,51 @@ public sealed class UnsupportedMemberAnalyzerTests
     private static DiagnosticResult Inng011(int markup) => new DiagnosticResult(DiagnosticDescriptors.UnsupportedMember).WithLocation(markup);
 
     [Fact]
-    public Task Reports_object_interface_abstract_and_polymorphic_members_including_nested_ones() => Verify("""
+    public Task Reports_members_whose_types_get_no_metadata_including_nested_ones() => Verify("""
+        using System;
         using System.Collections.Generic;
-        using System.Text.Json.Serialization;
         using Inngest;
-
-        public interface IShape { }
-        public abstract class Animal { public string Name { get; set; } = ""; }
-        [JsonDerivedType(typeof(Circle), "circle")]
-        public class Figure { }
-        public sealed class Circle : Figure { }
 
         public sealed class Inner
         {
-            public object? {|#3:Deep|} { get; set; }
+            public int[,]? {|#0:Grid|} { get; set; }
             public int Fine { get; set; }
         }
 
         [InngestEvent("app/thing.happened")]
         public sealed partial record ThingHappened(
             string Name,
-            object? {|#0:Anything|},
-            List<IShape> {|#1:Shapes|},
-            Dictionary<string, Animal> {|#2:Animals|},
             Inner Inner,
-            Figure? {|#4:Figure|},
-            Dictionary<int, string> {|#5:IntKeys|});
+            List<Action> {|#1:Callbacks|},
+            Dictionary<string, IntPtr> {|#2:Handles|},
+            System.Collections.ArrayList {|#3:Untyped|});
         """,
-        Inng011(3).WithArguments("Inner", "Deep", "object", "object is resolved from the run-time type"),
-        Inng011(0).WithArguments("ThingHappened", "Anything", "object", "object is resolved from the run-time type"),
-        Inng011(1).WithArguments("ThingHappened", "Shapes", "IShape", "an interface has no known shape; its implementations are chosen at run time"),
-        Inng011(2).WithArguments("ThingHappened", "Animals", "Animal", "an abstract type's shape depends on the run-time type"),
-        Inng011(4).WithArguments("ThingHappened", "Figure", "Figure", "a polymorphic type's shape depends on the run-time type"),
-        Inng011(5).WithArguments("ThingHappened", "IntKeys", "System.Collections.Generic.Dictionary<int, string>", "only dictionaries with string keys are described"));
+        Inng011(0).WithArguments("Inner", "Grid", "int[*,*]", "multi-dimensional arrays are not serializable"),
+        Inng011(1).WithArguments("ThingHappened", "Callbacks", "System.Action", "delegates are not serializable"),
+        Inng011(2).WithArguments("ThingHappened", "Handles", "nint", "native integers are not serializable"),
+        Inng011(3).WithArguments("ThingHappened", "Untyped", "System.Collections.ArrayList", "non-generic collections are not described (their elements have no static type)"));
+
+    [Fact]
+    public Task Object_interface_abstract_polymorphic_and_non_string_keys_have_metadata_as_with_System_Text_Json() => Verify("""
+        using System.Collections.Generic;
+        using System.Collections.Immutable;
+        using System.Collections.Concurrent;
+        using System.Text.Json.Serialization;
+        using Inngest;
+
+        public interface IShape { string Kind { get; } }
+        public abstract class Animal { public string Name { get; set; } = ""; }
+        [JsonDerivedType(typeof(Circle), "circle")]
+        public class Figure { }
+        public sealed class Circle : Figure { public double Radius { get; set; } }
+
+        [InngestEvent("app/thing.happened")]
+        public sealed partial record ThingHappened(
+            object? Anything, List<IShape> Shapes, Dictionary<string, Animal> Animals, Figure? Figure,
+            Dictionary<int, string> IntKeys, Dictionary<System.Guid, int> GuidKeys, IReadOnlyCollection<int> A, ISet<int> B,
+            Queue<int> C, Stack<int> D, SortedDictionary<string, int> E, ConcurrentDictionary<string, int> F,
+            ImmutableList<int> G, (int Id, string Name) Pair, KeyValuePair<string, int> Entry, System.ReadOnlyMemory<byte> Bytes);
+        """);
 
     [Fact]
     public Task Supported_members_ignored_members_and_invalid_event_types_are_silent() => Verify("""
@@ -92,7 +104,7 @@ public sealed class UnsupportedMemberAnalyzerTests
     public Task A_type_reached_from_two_events_is_reported_once() => Verify("""
         using Inngest;
 
-        public sealed class Shared { public object? {|#0:Value|} { get; set; } }
+        public sealed class Shared { public System.Action? {|#0:Value|} { get; set; } }
 
         [InngestEvent("app/first")]
         public sealed partial record First(Shared Shared);
@@ -100,7 +112,7 @@ public sealed class UnsupportedMemberAnalyzerTests
         [InngestEvent("app/second")]
         public sealed partial record Second(Shared Shared);
         """,
-        Inng011(0).WithArguments("Shared", "Value", "object", "object is resolved from the run-time type"));
+        Inng011(0).WithArguments("Shared", "Value", "System.Action", "delegates are not serializable"));
 }
 
 /// <summary>The analyzer and the generator share one rule set: what INNG011 reports is what gets no metadata.</summary>
@@ -121,10 +133,13 @@ public sealed class AnalyzerGeneratorAgreementTests
             """;
         var compilation = GeneratorHarness.Compilation(source);
         var type = compilation.GetTypeByMetadataName("Agree.Agree")!;
-        var model = Parser.Parse(type, type.GetAttributes().Single(), compilation)!;
+        var model = EventParser.Parse(type, type.GetAttributes().Single(), compilation)!;
+        var described = model.Shapes.ToDictionary(s => s.Fqn, System.StringComparer.Ordinal);
+        bool HasMetadata(string fqn) => described.TryGetValue(fqn, out var shape)
+            && (shape.ElementFqn is null || HasMetadata(shape.ElementFqn)) && (shape.KeyFqn is null || HasMetadata(shape.KeyFqn));
         var fromGenerator = model.Shapes
             .Where(s => s.Object is not null)
-            .SelectMany(s => s.Object!.Members.Where(m => !m.TypeHasMetadata).Select(m => s.Fqn.Replace("global::", string.Empty, System.StringComparison.Ordinal) + "." + m.ClrName))
+            .SelectMany(s => s.Object!.Members.Where(m => !HasMetadata(m.TypeFqn)).Select(m => s.Fqn.Replace("global::", string.Empty, System.StringComparison.Ordinal) + "." + m.ClrName))
             .OrderBy(x => x, System.StringComparer.Ordinal)
             .ToArray();
 
@@ -137,9 +152,11 @@ public sealed class AnalyzerGeneratorAgreementTests
             .OrderBy(x => x, System.StringComparer.Ordinal)
             .ToArray();
 
-        Assert.Equal(new[] { "Agree.Agree.Animals", "Agree.Agree.Anything", "Agree.Agree.Grid", "Agree.Agree.IntKeys", "Agree.Agree.Shapes", "Agree.Inner.Deep" }, fromGenerator);
+        // object, interfaces, abstract types and int keys have metadata now (as with System.Text.Json's generator); a 2-D array does not.
+        Assert.Equal(new[] { "Agree.Agree.Grid" }, fromGenerator);
         Assert.Equal(fromGenerator, fromAnalyzer);
-        Assert.False(model.Shapes.Single(s => s.Fqn == "global::Agree.Agree").Object!.FastPath);
-        Assert.False(model.Shapes.Single(s => s.Fqn == "global::Agree.Inner").Object!.FastPath);
+        // Both reach an object, whose run-time type may only be in the user's resolver: no fast path.
+        Assert.False(model.Shapes.Single(s => s.Fqn == "global::Agree.Agree").HasFastPath);
+        Assert.False(model.Shapes.Single(s => s.Fqn == "global::Agree.Inner").HasFastPath);
     }
 }

@@ -34,7 +34,11 @@ internal static class ParityAssert
     /// <summary>True when System.Text.Json will run the SerializeHandler of this metadata.</summary>
     public static bool UsesFastPath(JsonTypeInfo typeInfo)
     {
-        // Metadata from JsonSerializerOptions.GetTypeInfo is already configured.
+        // An event's IInngestEventData<T>.JsonTypeInfo is configured on first use; configure it now (what the
+        // serializer does first), since CanUseSerializeHandler is decided then.
+        var configure = typeof(JsonTypeInfo).GetMethod("EnsureConfigured", BindingFlags.Instance | BindingFlags.NonPublic)
+            ?? throw new InvalidOperationException("System.Text.Json no longer has JsonTypeInfo.EnsureConfigured; update this test helper.");
+        configure.Invoke(typeInfo, null);
         var property = typeof(JsonTypeInfo).GetProperty("CanUseSerializeHandler", BindingFlags.Instance | BindingFlags.NonPublic)
             ?? throw new InvalidOperationException("System.Text.Json no longer has JsonTypeInfo.CanUseSerializeHandler; update this test helper.");
         return (bool)property.GetValue(typeInfo)!;

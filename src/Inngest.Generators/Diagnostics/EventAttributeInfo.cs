@@ -1,8 +1,9 @@
 using System.Threading;
+using Inngest.Generators.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace Inngest.Generators.Analyzers;
+namespace Inngest.Generators.Diagnostics;
 
 /// <summary>
 /// What one <c>[InngestEvent]</c> application says (name, Version, MethodName, read from the bound

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
-namespace Inngest.Generators;
+namespace Inngest.Generators.Rules;
 
 /// <summary>The convention problems a name can have (INNG004). Several can apply at once.</summary>
 [Flags]

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace Inngest.Generators;
+namespace Inngest.Generators.Diagnostics;
 
 /// <summary>
 /// Every diagnostic Inngest.Typed reports. Only analyzers report them; the generator stays silent
@@ -72,6 +72,21 @@ internal static class DiagnosticDescriptors
         "INNG012", DiagnosticSeverity.Error,
         "Inngest event MethodName is not a valid identifier",
         "MethodName \"{0}\" of '{1}' is not a valid C# identifier: use letters, digits and underscores, such as \"AccountCreated\"");
+
+    public static readonly DiagnosticDescriptor PayloadNotAnObject = Create(
+        "INNG013", DiagnosticSeverity.Error,
+        "Inngest event type is not written as a JSON object",
+        "'{0}' cannot be an event payload: {1}, but an event's data must be a JSON object; wrap the value in a record, for example 'record {2}(IReadOnlyList<...> Items)'");
+
+    public static readonly DiagnosticDescriptor UnreachableJsonInclude = Create(
+        "INNG014", DiagnosticSeverity.Warning,
+        "[JsonInclude] member is not accessible to generated code",
+        "'{0}.{1}' has [JsonInclude], but its {2} is {3}, so the generated metadata cannot use it ({4}), as System.Text.Json's generator reports with SYSLIB1038: make the {2} public or internal");
+
+    public static readonly DiagnosticDescriptor ReflectionStringEnumConverter = Create(
+        "INNG015", DiagnosticSeverity.Warning,
+        "Use the generic JsonStringEnumConverter<TEnum>",
+        "[JsonConverter(typeof(JsonStringEnumConverter))] on '{0}' is not compatible with Native AOT (IL3050: the attribute roots a constructor that needs run-time code generation): use typeof(JsonStringEnumConverter<{1}>), which writes the same");
 
     // INNG006 and INNG007 compare types across the compilation, so they are reported at compilation end (RS1037).
     private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message, params string[] customTags)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Inngest.Generators;
+namespace Inngest.Generators.Emitting;
 
 /// <summary>
 /// Names of generated types, derived from the assembly name so that no two assemblies (even ones

@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
 using Inngest.Internal;
+using Inngest.Generators.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace Inngest.Generators.Analyzers;
+namespace Inngest.Generators.Diagnostics;
 
 /// <summary>
 /// Checks the name and version of each <c>[InngestEvent]</c> type: the server's rules (INNG001 empty,
@@ -22,7 +23,7 @@ public sealed class EventNameAnalyzer : EventTypeAnalyzer
         DiagnosticDescriptors.VersionFormat);
 
     /// <inheritdoc />
-    private protected override void Analyze(SymbolAnalysisContext context, INamedTypeSymbol type, EventAttributeInfo info)
+    private protected override void Analyze(SymbolAnalysisContext context, INamedTypeSymbol type, EventAttributeInfo info, object? state)
     {
         var name = info.Name;
         switch (EventNameRules.Check(name))

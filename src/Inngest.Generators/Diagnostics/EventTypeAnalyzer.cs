@@ -1,7 +1,8 @@
+using Inngest.Generators.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace Inngest.Generators.Analyzers;
+namespace Inngest.Generators.Diagnostics;
 
 /// <summary>
 /// The shared frame of the analyzers that look at one <c>[InngestEvent]</c> type at a time: they run
@@ -22,19 +23,23 @@ public abstract class EventTypeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            var state = CreateCompilationState();
             start.RegisterSymbolAction(
                 symbolContext =>
                 {
                     var type = (INamedTypeSymbol)symbolContext.Symbol;
                     if (EventAttributeInfo.TryRead(type, attributeType, symbolContext.CancellationToken) is { } info)
                     {
-                        Analyze(symbolContext, type, info);
+                        Analyze(symbolContext, type, info, state);
                     }
                 },
                 SymbolKind.NamedType);
         });
     }
 
-    /// <summary>Checks one type that carries the attribute.</summary>
-    private protected abstract void Analyze(SymbolAnalysisContext context, INamedTypeSymbol type, EventAttributeInfo info);
+    /// <summary>State shared by all types of one compilation (for example what was already reported), or null.</summary>
+    private protected virtual object? CreateCompilationState() => null;
+
+    /// <summary>Checks one type that carries the attribute; <paramref name="state"/> is <see cref="CreateCompilationState"/>'s.</summary>
+    private protected abstract void Analyze(SymbolAnalysisContext context, INamedTypeSymbol type, EventAttributeInfo info, object? state);
 }

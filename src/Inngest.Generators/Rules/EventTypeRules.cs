@@ -1,10 +1,11 @@
 using System.Collections.Generic;
 using System.Threading;
+using Inngest.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace Inngest.Generators;
+namespace Inngest.Generators.Rules;
 
 /// <summary>
 /// Rules about an <c>[InngestEvent]</c> type itself, as pure functions shared by the generator (which
@@ -129,5 +130,28 @@ internal static class EventTypeRules
             && !IsGeneric(type)
             && FirstUnreachable(type) is null
             && Inngest.Internal.EventNameRules.Check(name) == Inngest.Internal.EventNameRules.Violation.None
-            && IsValidMethodName(MethodNameFor(type.Name, methodName));
+            && IsValidMethodName(MethodNameFor(type.Name, methodName))
+            && NotAnObject(type) is null;
+
+    /// <summary>
+    /// Why the event type's JSON is not an object (the Event API's <c>data</c> must be one), or null when it
+    /// is: objects, dictionaries and types with their own converter (which may write an object) pass;
+    /// collections do not.
+    /// </summary>
+    public static string? NotAnObject(INamedTypeSymbol type)
+    {
+        if (IsGeneric(type))
+        {
+            return null; // INNG009
+        }
+
+        var classification = TypeShapeRules.Classify(type);
+        return classification.Kind switch
+        {
+            TypeShapeKind.Object or TypeShapeKind.Dictionary or TypeShapeKind.CustomConverter => null,
+            TypeShapeKind.Collection => "it is a collection, which System.Text.Json writes as a JSON array",
+            null => classification.Reason,
+            _ => "System.Text.Json writes it as a JSON value, not an object",
+        };
+    }
 }

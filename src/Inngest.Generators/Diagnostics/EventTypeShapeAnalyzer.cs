@@ -1,17 +1,18 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
+using Inngest.Generators.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace Inngest.Generators.Analyzers;
+namespace Inngest.Generators.Diagnostics;
 
 /// <summary>
 /// Checks that the generator can extend each <c>[InngestEvent]</c> type: it and its containing types are
 /// partial (INNG008), none is generic (INNG009), none is private, protected or file-local (INNG010), and the
-/// send method's name is a valid identifier (INNG012). The rules are <see cref="EventTypeRules"/>', so the
+/// send method's name is a valid identifier (INNG012), and its JSON is an object (INNG013). The rules are <see cref="EventTypeRules"/>', so the
 /// generator skips exactly the types reported here.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -22,10 +23,11 @@ public sealed class EventTypeShapeAnalyzer : EventTypeAnalyzer
         DiagnosticDescriptors.NotPartial,
         DiagnosticDescriptors.GenericType,
         DiagnosticDescriptors.InaccessibleType,
-        DiagnosticDescriptors.InvalidMethodName);
+        DiagnosticDescriptors.InvalidMethodName,
+        DiagnosticDescriptors.PayloadNotAnObject);
 
     /// <inheritdoc />
-    private protected override void Analyze(SymbolAnalysisContext context, INamedTypeSymbol type, EventAttributeInfo info)
+    private protected override void Analyze(SymbolAnalysisContext context, INamedTypeSymbol type, EventAttributeInfo info, object? state)
     {
         var nonPartial = EventTypeRules.NonPartialChain(type, context.CancellationToken);
         if (nonPartial.Count > 0)
@@ -46,6 +48,11 @@ public sealed class EventTypeShapeAnalyzer : EventTypeAnalyzer
         if (inaccessible is not null)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InaccessibleType, info.IdentifierLocation, info.DisplayName, inaccessible));
+        }
+
+        if (EventTypeRules.NotAnObject(type) is { } notAnObject)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.PayloadNotAnObject, info.IdentifierLocation, info.DisplayName, notAnObject, type.Name + "Data"));
         }
 
         var methodName = info.EffectiveMethodName;

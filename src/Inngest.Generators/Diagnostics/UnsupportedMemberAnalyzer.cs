@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using Inngest.Generators.Parsing;
+using Inngest.Generators.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Inngest.Generators.Diagnostics;
+
+/// <summary>
+/// Walks each event payload's type graph with the generator's own walk (<see cref="PayloadGraph"/>) and
+/// reports what the generated metadata cannot cover: INNG011 for a member whose type gets no metadata
+/// (resolved at run time through the options' resolver chain), INNG014 for a [JsonInclude] member the
+/// generated code cannot reach, INNG015 for the reflection-based JsonStringEnumConverter.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnsupportedMemberAnalyzer : EventTypeAnalyzer
+{
+    private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.CSharpErrorMessageFormat;
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.UnsupportedMember,
+        DiagnosticDescriptors.UnreachableJsonInclude,
+        DiagnosticDescriptors.ReflectionStringEnumConverter);
+
+    /// <inheritdoc/>
+    private protected override void Analyze(SymbolAnalysisContext context, INamedTypeSymbol type, EventAttributeInfo info, object? state)
+    {
+        if (!EventTypeRules.CanGenerate(type, info.Name, info.MethodName))
+        {
+            // The other analyzers report why; the generator emits nothing for it.
+            return;
+        }
+
+        var fallback = info.IdentifierLocation;
+        var reported = (ConcurrentDictionary<ISymbol, byte>[])state!;
+        var assembly = context.Compilation.Assembly;
+        PayloadGraph.FindUndescribable(type, context.Compilation, (owner, member, problem, reason) =>
+        {
+            if (reported[0].TryAdd(member, 0))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.UnsupportedMember,
+                    LocationOf(member, fallback),
+                    owner.ToDisplayString(TypeFormat),
+                    member.Name,
+                    problem.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeFormat),
+                    reason));
+            }
+        }, context.CancellationToken, objectType =>
+        {
+            foreach (var (member, part) in TypeShapeRules.UnreachableIncludes(objectType, assembly))
+            {
+                if (!reported[1].TryAdd(member, 0))
+                {
+                    continue;
+                }
+
+                var accessor = member is IPropertySymbol property ? (part == "getter" ? (ISymbol?)property.GetMethod ?? property : property.SetMethod!) : member;
+                var effect = part is "getter" or "field" ? "it is neither written nor read" : "it is written but never read back";
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.UnreachableJsonInclude,
+                    LocationOf(member, fallback),
+                    objectType.ToDisplayString(TypeFormat),
+                    member.Name,
+                    part,
+                    Accessibility(accessor),
+                    effect));
+            }
+
+            foreach (var (target, converterTarget) in StringEnumConverterUses(objectType))
+            {
+                if (reported[2].TryAdd(target, 0))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.ReflectionStringEnumConverter,
+                        LocationOf(target, fallback),
+                        target.ToDisplayString(TypeFormat),
+                        converterTarget.ToDisplayString(TypeFormat)));
+                }
+            }
+        });
+    }
+
+    /// <summary>One report per member and rule (INNG011, INNG014, INNG015), however many events reach its type.</summary>
+    private protected override object? CreateCompilationState() => new[]
+    {
+        new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default),
+        new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default),
+        new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default),
+    };
+
+    /// <summary>The type and its members that name the non-generic JsonStringEnumConverter, with the enum it converts.</summary>
+    private static System.Collections.Generic.IEnumerable<(ISymbol Target, ITypeSymbol Enum)> StringEnumConverterUses(INamedTypeSymbol type)
+    {
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            if (IsReflectionStringEnumConverter(JsonAttributes.ConverterTypeOf(type)))
+            {
+                yield return (type, type);
+            }
+
+            yield break;
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            var memberType = member switch
+            {
+                IPropertySymbol property => property.Type,
+                IFieldSymbol field => field.Type,
+                _ => null,
+            };
+            if (memberType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+            {
+                memberType = nullable.TypeArguments[0];
+            }
+
+            if (memberType is { TypeKind: TypeKind.Enum } && IsReflectionStringEnumConverter(JsonAttributes.ConverterTypeOf(member)))
+            {
+                yield return (member, memberType);
+            }
+        }
+    }
+
+    private static bool IsReflectionStringEnumConverter(INamedTypeSymbol? converter)
+        => converter is not null && TypeNames.MetadataName(converter) == JsonAttributes.StringEnumConverter;
+
+    private static string Accessibility(ISymbol symbol)
+        => symbol.DeclaredAccessibility switch
+        {
+            Microsoft.CodeAnalysis.Accessibility.Private => "private",
+            Microsoft.CodeAnalysis.Accessibility.Protected => "protected",
+            Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal => "private protected",
+            _ => "internal to another assembly",
+        };
+
+    private static Location LocationOf(ISymbol symbol, Location fallback) => symbol.Locations.FirstOrDefault(l => l.IsInSource) ?? fallback;
+}

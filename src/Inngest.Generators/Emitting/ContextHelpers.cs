@@ -1,0 +1,181 @@
+using System.Collections.Generic;
+
+namespace Inngest.Generators.Emitting;
+
+/// <summary>The shared helper methods of the context, each emitted once and only when some metadata uses it.</summary>
+internal sealed class ContextHelpers
+{
+    public const string Json = "global::System.Text.Json.";
+    public const string Serialization = Json + "Serialization.";
+    public const string Metadata = Serialization + "Metadata.";
+    public const string Services = Metadata + "JsonMetadataServices";
+
+    private readonly SortedSet<string> _used = new(System.StringComparer.Ordinal);
+
+    /// <summary>Marks <paramref name="name"/> used and returns it.</summary>
+    public string Use(string name)
+    {
+        _used.Add(name);
+        if (name is "Finish" or "MemberConverter" or "NullableMemberConverter")
+        {
+            _used.Add("ExpandConverter");
+        }
+
+        return name;
+    }
+
+    public void Emit(SourceWriter w)
+    {
+        foreach (var name in _used)
+        {
+            w.Line();
+            w.Lines(Templates[name]);
+        }
+    }
+
+    private static readonly Dictionary<string, string> Templates = new(System.StringComparer.Ordinal)
+    {
+        ["Finish"] = $$"""
+            // Converters registered on the options win over generated metadata, as with reflection; every result's resolver is this context.
+            private {{Metadata}}JsonTypeInfo<T> Finish<T>({{Json}}JsonSerializerOptions options, global::System.Func<{{Json}}JsonSerializerOptions, {{Metadata}}JsonTypeInfo<T>> create)
+            {
+                {{Metadata}}JsonTypeInfo<T>? info = null;
+                for (var i = 0; i < options.Converters.Count && info is null; i++)
+                {
+                    if (options.Converters[i] is { } converter && converter.CanConvert(typeof(T)))
+                    {
+                        info = {{Services}}.CreateValueInfo<T>(options, ExpandConverter(typeof(T), converter, options));
+                    }
+                }
+
+                info ??= create(options);
+                info.OriginatingResolver = this;
+                return info;
+            }
+            """,
+        ["ExpandConverter"] = $$"""
+            private static {{Serialization}}JsonConverter ExpandConverter(global::System.Type type, {{Serialization}}JsonConverter converter, {{Json}}JsonSerializerOptions options)
+            {
+                if (!converter.CanConvert(type))
+                {
+                    throw new global::System.InvalidOperationException($"The converter '{converter.GetType()}' cannot convert '{type}': fix the [JsonConverter] attribute so it names a converter for that type.");
+                }
+
+                if (converter is {{Serialization}}JsonConverterFactory factory)
+                {
+                    converter = factory.CreateConverter(type, options)
+                        ?? throw new global::System.InvalidOperationException($"The converter factory '{factory.GetType()}' returned no converter for '{type}'.");
+                }
+
+                return converter;
+            }
+            """,
+        ["MemberConverter"] = $$"""
+            private static {{Serialization}}JsonConverter<T> MemberConverter<T>({{Serialization}}JsonConverter converter, {{Json}}JsonSerializerOptions options)
+                => ({{Serialization}}JsonConverter<T>)ExpandConverter(typeof(T), converter, options);
+            """,
+        ["NullableMemberConverter"] = $$"""
+            // A [JsonConverter] on a Nullable<T> member: used as is when it converts T?, else wrapped around T.
+            private static {{Serialization}}JsonConverter<T?> NullableMemberConverter<T>({{Serialization}}JsonConverter converter, {{Json}}JsonSerializerOptions options)
+                where T : struct
+                => converter.CanConvert(typeof(T?))
+                    ? ({{Serialization}}JsonConverter<T?>)ExpandConverter(typeof(T?), converter, options)
+                    : {{Services}}.GetNullableConverter<T>({{Services}}.CreateValueInfo<T>(options, ExpandConverter(typeof(T), converter, options)));
+            """,
+        ["ObjectInfo"] = $$"""
+            private static {{Metadata}}JsonTypeInfo<T> ObjectInfo<T>({{Json}}JsonSerializerOptions options, {{Metadata}}JsonObjectInfoValues<T> values, {{Serialization}}JsonNumberHandling? numberHandling = null, {{Serialization}}JsonUnmappedMemberHandling? unmapped = null, {{Serialization}}JsonObjectCreationHandling? creation = null)
+                where T : notnull
+            {
+                var info = {{Services}}.CreateObjectInfo<T>(options, values);
+                // Null defers to the options (Web: numbers may be read from strings), as reflection does; the values' default would be Strict.
+                info.NumberHandling = numberHandling;
+                if (unmapped is { } unmappedHandling)
+                {
+                    info.UnmappedMemberHandling = unmappedHandling;
+                }
+
+                if (creation is { } creationHandling)
+                {
+                    info.PreferredPropertyObjectCreationHandling = creationHandling;
+                }
+
+                return info;
+            }
+            """,
+        ["Property"] = $$"""
+            private static {{Metadata}}JsonPropertyInfo Property<T>(
+                {{Json}}JsonSerializerOptions options,
+                global::System.Type declaringType,
+                string name,
+                global::System.Func<object, T?>? getter,
+                global::System.Action<object, T?>? setter,
+                string? jsonName = null,
+                bool field = false,
+                bool isVirtual = false,
+                bool include = false,
+                bool extensionData = false,
+                bool required = false,
+                {{Serialization}}JsonIgnoreCondition? ignore = null,
+                {{Serialization}}JsonNumberHandling? numberHandling = null,
+                {{Serialization}}JsonObjectCreationHandling? creation = null,
+                int order = 0,
+                {{Serialization}}JsonConverter<T>? converter = null)
+            {
+                var info = {{Services}}.CreatePropertyInfo<T>(options, new {{Metadata}}JsonPropertyInfoValues<T>
+                {
+                    IsProperty = !field,
+                    IsPublic = true,
+                    IsVirtual = isVirtual,
+                    DeclaringType = declaringType,
+                    Converter = converter,
+                    Getter = getter,
+                    Setter = setter,
+                    IgnoreCondition = ignore,
+                    HasJsonInclude = include,
+                    IsExtensionData = extensionData,
+                    NumberHandling = numberHandling,
+                    PropertyName = name,
+                    JsonPropertyName = jsonName,
+                });
+                if (order != 0)
+                {
+                    info.Order = order;
+                }
+
+                if (required)
+                {
+                    info.IsRequired = true;
+                }
+
+                if (creation is { } creationHandling)
+                {
+                    info.ObjectCreationHandling = creationHandling;
+                }
+
+                return info;
+            }
+            """,
+        ["InitOnly"] = """
+            // Init-only members are set through the creator's object initializer; the setter exists so
+            // System.Text.Json treats the member as deserializable (required members need one).
+            private static global::System.Action<object, T?> InitOnly<T>(string name)
+                => (_, _) => throw new global::System.InvalidOperationException(name + " is init-only; it is set when the object is created.");
+            """,
+        ["Parameter"] = $$"""
+            private static {{Metadata}}JsonParameterInfoValues Parameter(string name, global::System.Type type, int position, bool hasDefaultValue = false, object? defaultValue = null)
+                => new {{Metadata}}JsonParameterInfoValues { Name = name, ParameterType = type, Position = position, HasDefaultValue = hasDefaultValue, DefaultValue = defaultValue };
+            """,
+        ["CheckDepth"] = $$"""
+            // The fast path enforces the depth limit where the metadata path's converters do (every value
+            // written at CurrentDepth >= MaxDepth, 64 when unset), so a cycle throws instead of overflowing the stack.
+            private void CheckDepth({{Json}}Utf8JsonWriter writer)
+            {
+                var maxDepth = Options.MaxDepth == 0 ? 64 : Options.MaxDepth;
+                if (writer.CurrentDepth >= maxDepth)
+                {
+                    throw new {{Json}}JsonException($"A possible object cycle was detected, or the object depth is larger than the maximum allowed depth of {maxDepth}. Break the reference cycle, flatten the data, or raise JsonSerializerOptions.MaxDepth.");
+                }
+            }
+            """,
+    };
+}

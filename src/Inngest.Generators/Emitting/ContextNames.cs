@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+using System.Globalization;
+using Inngest.Generators.Model;
+
+namespace Inngest.Generators.Emitting;
+
+/// <summary>The context's member names per type, unique and clear of the members the context already has.</summary>
+internal sealed class ContextNames
+{
+    private static readonly HashSet<string> Reserved = new(System.StringComparer.Ordinal)
+    {
+        "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Equals", "GetHashCode", "ToString",
+        "GetType", "MemberwiseClone", "Finalize", "EventTypeInfo",
+    };
+
+    private readonly Dictionary<string, string> _names = new(System.StringComparer.Ordinal);
+
+    public ContextNames(IEnumerable<TypeShape> shapes)
+    {
+        var used = new HashSet<string>(Reserved, System.StringComparer.Ordinal);
+        foreach (var shape in shapes)
+        {
+            var baseName = shape.DisplayName.Length == 0 || shape.DisplayName[0] == '_' ? "T" + shape.DisplayName : shape.DisplayName;
+            var name = baseName;
+            for (var i = 2; !used.Add(name); i++)
+            {
+                name = baseName + i.ToString(CultureInfo.InvariantCulture);
+            }
+
+            _names[shape.Fqn] = name;
+        }
+    }
+
+    /// <summary>The public JsonTypeInfo property of the type.</summary>
+    public string Property(string fqn) => _names[fqn];
+
+    /// <summary>The type's fast-path method.</summary>
+    public string FastPath(string fqn) => "Serialize_" + _names[fqn];
+}

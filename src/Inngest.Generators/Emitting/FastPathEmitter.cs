@@ -1,0 +1,225 @@
+using System.Globalization;
+using Inngest.Generators.Model;
+using static Inngest.Generators.Emitting.ContextHelpers;
+using static Inngest.Generators.Emitting.CSharp;
+
+namespace Inngest.Generators.Emitting;
+
+/// <summary>
+/// Emits a type's fast path (<c>Serialize_X</c>, the SerializeHandler), as the parser planned it: System.Text.Json runs
+/// it when the options in use are the context's own; the writer calls are the ones the built-in converters make.
+/// </summary>
+internal static class FastPathEmitter
+{
+    public static void Emit(SourceWriter w, TypeShape shape, ContextNames names, ContextHelpers helpers)
+    {
+        if (!shape.HasFastPath)
+        {
+            return;
+        }
+
+        if (shape.Object is { } obj)
+        {
+            EmitObject(w, shape, obj, names, helpers);
+        }
+        else
+        {
+            EmitCollection(w, shape, names, helpers);
+        }
+    }
+
+    private static void EmitObject(SourceWriter w, TypeShape shape, ObjectShape obj, ContextNames names, ContextHelpers helpers)
+    {
+        var name = names.Property(shape.Fqn);
+        w.Line();
+        var anyUnconditional = false;
+        for (var i = 0; i < obj.Members.Count; i++)
+        {
+            var m = obj.Members[i];
+            if (!m.OnFastPath)
+            {
+                continue;
+            }
+
+            anyUnconditional |= m.Ignore is not (IgnoreCondition.WhenWritingNull or IgnoreCondition.WhenWritingDefault) || Condition(m, "value") is null;
+            w.Line("private static readonly " + Json + "JsonEncodedText PropName_" + name + "_" + i.ToString(CultureInfo.InvariantCulture)
+                + " = " + Json + "JsonEncodedText.Encode(" + Literal(m.WireName) + ");");
+        }
+
+        w.Line();
+        Signature(w, shape, names);
+        w.Line(helpers.Use("CheckDepth") + "(writer);");
+        w.Line("writer.WriteStartObject();");
+        if (anyUnconditional)
+        {
+            // Member values are written one level down, where the metadata path checks the depth again.
+            w.Line("CheckDepth(writer);");
+        }
+
+        for (var i = 0; i < obj.Members.Count; i++)
+        {
+            var m = obj.Members[i];
+            if (!m.OnFastPath)
+            {
+                continue;
+            }
+
+            var encoded = "PropName_" + name + "_" + i.ToString(CultureInfo.InvariantCulture);
+            var access = TypeInfoEmitter.Read(m, name, "value");
+            var condition = Condition(m, access);
+            if (condition is not null)
+            {
+                w.Open("if (" + condition + ")");
+                w.Line("CheckDepth(writer);");
+            }
+
+            EmitMember(w, m, encoded, access, i, names);
+            if (condition is not null)
+            {
+                w.Close();
+            }
+        }
+
+        w.Line("writer.WriteEndObject();");
+        w.Close();
+    }
+
+    private static void EmitMember(SourceWriter w, MemberShape m, string encoded, string access, int index, ContextNames names)
+    {
+        switch (m.Write)
+        {
+            case { IsNullable: false, Kind: ValueWriteKind.Boolean }:
+                w.Line("writer.WriteBoolean(" + encoded + ", " + access + ");");
+                return;
+            case { IsNullable: false, Kind: ValueWriteKind.Number } number:
+                w.Line("writer.WriteNumber(" + encoded + ", " + Cast(number) + access + ");");
+                return;
+            case { IsNullable: false, Kind: ValueWriteKind.String }:
+                w.Line("writer.WriteString(" + encoded + ", " + access + ");");
+                return;
+            case { IsNullable: true } nullable:
+                var local = "m" + index.ToString(CultureInfo.InvariantCulture);
+                w.Line("var " + local + " = " + access + ";");
+                w.Open("if (" + local + ".HasValue)");
+                w.Line("writer.WritePropertyName(" + encoded + ");");
+                w.Line(Value(nullable with { IsNullable = false }, local + ".GetValueOrDefault()", names));
+                w.Close();
+                w.Open("else");
+                w.Line("writer.WriteNull(" + encoded + ");");
+                w.Close();
+                return;
+            case { } write:
+                w.Line("writer.WritePropertyName(" + encoded + ");");
+                w.Line(Value(write, access, names));
+                return;
+            default:
+                w.Line("writer.WritePropertyName(" + encoded + ");");
+                w.Line(Json + "JsonSerializer.Serialize<" + m.TypeFqn + ">(writer, " + access + "!, " + names.Property(m.TypeFqn) + ");");
+                return;
+        }
+    }
+
+    /// <summary>The [JsonIgnore] condition as a C# condition, or null when the member is always written.</summary>
+    private static string? Condition(MemberShape m, string access)
+        => m.Ignore switch
+        {
+            IgnoreCondition.WhenWritingNull when !m.TypeIsValueType || m.TypeIsNullableValueType => access + " is not null",
+            IgnoreCondition.WhenWritingDefault => m.TypeIsValueType && !m.TypeIsNullableValueType
+                ? "!global::System.Collections.Generic.EqualityComparer<" + m.TypeFqn + ">.Default.Equals(" + access + ", default)"
+                : access + " is not null",
+            _ => null,
+        };
+
+    private static void EmitCollection(SourceWriter w, TypeShape shape, ContextNames names, ContextHelpers helpers)
+    {
+        var isDictionary = shape.Kind == TypeShapeKind.Dictionary;
+        var element = shape.ElementFqn!;
+        var isImmutableArray = shape.IsValueType;
+        w.Line();
+        Signature(w, shape, names);
+        if (isImmutableArray)
+        {
+            w.Open("if (value.IsDefault)");
+            w.Line("throw new global::System.InvalidOperationException(\"A default (uninitialized) ImmutableArray<" + DocName(element) + "> cannot be serialized: assign an array, for example ImmutableArray<T>.Empty.\");");
+            w.Close();
+            w.Line();
+        }
+
+        w.Line(helpers.Use("CheckDepth") + "(writer);");
+        w.Line(isDictionary ? "writer.WriteStartObject();" : "writer.WriteStartArray();");
+        var write = shape.ElementWrite!;
+        switch (shape.Collection)
+        {
+            case CollectionKind.Array:
+                w.Open("for (var i = 0; i < value.Length; i++)");
+                EmitElement(w, write, "value[i]", names);
+                break;
+            case CollectionKind.List:
+                w.Open("for (var i = 0; i < value.Count; i++)");
+                EmitElement(w, write, "value[i]", names);
+                break;
+            default:
+                if (isDictionary)
+                {
+                    w.Open("foreach (var entry in value)");
+                    w.Line("writer.WritePropertyName(entry.Key);");
+                    EmitElement(w, write, "entry.Value", names);
+                }
+                else
+                {
+                    w.Open("foreach (var item in value)");
+                    EmitElement(w, write, "item", names);
+                }
+
+                break;
+        }
+
+        w.Close();
+        w.Line(isDictionary ? "writer.WriteEndObject();" : "writer.WriteEndArray();");
+        w.Close();
+    }
+
+    private static void EmitElement(SourceWriter w, ValueWrite write, string expression, ContextNames names)
+    {
+        if (write.Kind != ValueWriteKind.FastPath || write.IsNullable)
+        {
+            // An element's own fast path checks the depth itself; values written here are checked as the converters check them.
+            w.Line("CheckDepth(writer);");
+        }
+
+        w.Line(Value(write, expression, names));
+    }
+
+    private static void Signature(SourceWriter w, TypeShape shape, ContextNames names)
+    {
+        var t = shape.Collection == CollectionKind.Array ? shape.ElementFqn + "[]" : shape.Fqn;
+        w.Open("private void " + names.FastPath(shape.Fqn) + "(" + Json + "Utf8JsonWriter writer, " + t + (shape.IsValueType ? string.Empty : "?") + " value)");
+        if (!shape.IsValueType)
+        {
+            w.Open("if (value is null)");
+            w.Line("writer.WriteNullValue();");
+            w.Line("return;");
+            w.Close();
+            w.Line();
+        }
+    }
+
+    /// <summary>A statement writing <paramref name="expression"/> (a local or an element access) as one JSON value.</summary>
+    private static string Value(ValueWrite write, string expression, ContextNames names)
+    {
+        if (write.IsNullable)
+        {
+            return "if (" + expression + ".HasValue) { " + Value(write with { IsNullable = false }, expression + ".GetValueOrDefault()", names) + " } else { writer.WriteNullValue(); }";
+        }
+
+        return write.Kind switch
+        {
+            ValueWriteKind.Boolean => "writer.WriteBooleanValue(" + expression + ");",
+            ValueWriteKind.Number => "writer.WriteNumberValue(" + Cast(write) + expression + ");",
+            ValueWriteKind.String => "writer.WriteStringValue(" + expression + ");",
+            _ => names.FastPath(write.FastPathFqn!) + "(writer, " + expression + ");",
+        };
+    }
+
+    private static string Cast(ValueWrite write) => write.Cast is { } cast ? "(" + cast + ")" : string.Empty;
+}

@@ -1,0 +1,8 @@
+namespace Inngest.Generators.Model;
+
+/// <summary>System.Text.Json's JsonObjectCreationHandling.</summary>
+internal enum ObjectCreationHandling
+{
+    Replace,
+    Populate,
+}

@@ -1,0 +1,8 @@
+namespace Inngest.Generators.Model;
+
+/// <summary>System.Text.Json's JsonUnmappedMemberHandling.</summary>
+internal enum UnmappedMemberHandling
+{
+    Skip,
+    Disallow,
+}
