@@ -153,20 +153,63 @@ internal static class TypeInfoEmitter
         w.Open();
         foreach (var m in obj.Members)
         {
-            w.Line(PropertyExpression(t, shape.IsValueType, m, helpers) + ",");
+            w.Line(PropertyExpression(t, shape.IsValueType, m, name, helpers) + ",");
         }
 
         w.Close(";");
+        foreach (var m in obj.Members)
+        {
+            if (m.ThroughUnsafeAccessor)
+            {
+                EmitUnsafeAccessors(w, m, name);
+            }
+        }
     }
 
-    private static string PropertyExpression(string owner, bool ownerIsValueType, MemberShape m, ContextHelpers helpers)
+    /// <summary>The expression reading member <paramref name="m"/> of <paramref name="target"/> (a <see cref="MemberShape.DeclaringTypeFqn"/> value).</summary>
+    public static string Read(MemberShape m, string ownerName, string target)
+        => !m.ThroughUnsafeAccessor ? target + "." + Id(m.ClrName)
+            : m.Kind == MemberKind.Field ? "Field_" + ownerName + "_" + m.ClrName + "(" + target + ")"
+            : "Get_" + ownerName + "_" + m.ClrName + "(" + target + ")";
+
+    private static void EmitUnsafeAccessors(SourceWriter w, MemberShape m, string ownerName)
+    {
+        const string Accessor = "global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.";
+        w.Line();
+        w.Line("// " + m.ClrName + " is [Obsolete(error: true)]: reached by name at run time, as reflection reaches it, since naming it here is CS0619.");
+        if (m.Kind == MemberKind.Field)
+        {
+            w.Line("[" + Accessor + "Field, Name = " + Literal(m.ClrName) + ")]");
+            w.Line("private static extern ref " + m.TypeFqn + " Field_" + ownerName + "_" + m.ClrName + "(" + m.DeclaringTypeFqn + " target);");
+            return;
+        }
+
+        if (m.HasGetter)
+        {
+            w.Line("[" + Accessor + "Method, Name = " + Literal("get_" + m.ClrName) + ")]");
+            w.Line("private static extern " + m.TypeFqn + " Get_" + ownerName + "_" + m.ClrName + "(" + m.DeclaringTypeFqn + " target);");
+        }
+
+        if (m.Setter != SetterKind.None)
+        {
+            w.Line("[" + Accessor + "Method, Name = " + Literal("set_" + m.ClrName) + ")]");
+            w.Line("private static extern void Set_" + ownerName + "_" + m.ClrName + "(" + m.DeclaringTypeFqn + " target, " + m.TypeFqn + " value);");
+        }
+    }
+
+    private static string PropertyExpression(string owner, bool ownerIsValueType, MemberShape m, string ownerName, ContextHelpers helpers)
     {
         var member = Id(m.ClrName);
-        var getter = m.HasGetter && m.Ignore != IgnoreCondition.Always ? "static o => ((" + owner + ")o)." + member + "!" : "null";
+        var getter = m.HasGetter && m.Ignore != IgnoreCondition.Always
+            ? "static o => " + (m.ThroughUnsafeAccessor ? Read(m, ownerName, "(" + m.DeclaringTypeFqn + ")o") : "((" + owner + ")o)." + member) + "!"
+            : "null";
         var target = ownerIsValueType ? "global::System.Runtime.CompilerServices.Unsafe.Unbox<" + owner + ">(o)" : "((" + owner + ")o)";
+        var assign = !m.ThroughUnsafeAccessor ? target + "." + member + " = v!"
+            : m.Kind == MemberKind.Field ? Read(m, ownerName, "(" + m.DeclaringTypeFqn + ")o") + " = v!"
+            : "Set_" + ownerName + "_" + m.ClrName + "((" + m.DeclaringTypeFqn + ")o, v!)";
         var setter = m.Ignore == IgnoreCondition.Always ? "null" : m.Setter switch
         {
-            SetterKind.Setter => "static (o, v) => " + target + "." + member + " = v!",
+            SetterKind.Setter => "static (o, v) => " + assign,
             SetterKind.Init => helpers.Use("InitOnly") + "<" + m.TypeFqn + ">(" + Literal(m.ClrName) + ")",
             _ => "null",
         };

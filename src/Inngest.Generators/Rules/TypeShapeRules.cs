@@ -342,6 +342,26 @@ internal static class TypeShapeRules
 
     private static PayloadMember? ReadMember(ISymbol member, IAssemblySymbol? within)
     {
+        var result = ReadAccessibleMember(member, within);
+        if (result is not null && IsObsoleteError(member))
+        {
+            // [Obsolete(..., error: true)]: naming it in generated code is CS0619, but reflection still reads and writes it.
+            // [UnsafeAccessor] (.NET 8) reaches it by name; .NET 8 cannot do that on generic or struct owners, so those are left out.
+            if (member.ContainingType is { IsGenericType: false, IsValueType: false })
+            {
+                result.ThroughUnsafeAccessor = true;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return result;
+    }
+
+    private static PayloadMember? ReadAccessibleMember(ISymbol member, IAssemblySymbol? within)
+    {
         var include = JsonAttributes.Has(member, JsonAttributes.Include);
         switch (member)
         {
@@ -389,6 +409,9 @@ internal static class TypeShapeRules
                 return null;
         }
     }
+
+    private static bool IsObsoleteError(ISymbol member)
+        => JsonAttributes.Find(member, "System.ObsoleteAttribute") is { ConstructorArguments.Length: 2 } obsolete && obsolete.ConstructorArguments[1].Value is true;
 
     private static bool IsReachable(ISymbol symbol, IAssemblySymbol? within)
         => symbol.DeclaredAccessibility switch
