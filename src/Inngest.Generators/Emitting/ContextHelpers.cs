@@ -48,7 +48,17 @@ internal sealed class ContextHelpers
                     }
                 }
 
-                info ??= create(options);
+                if (info is null)
+                {
+                    info = create(options);
+                    if (info.Kind is {{Metadata}}JsonTypeInfoKind.Enumerable or {{Metadata}}JsonTypeInfoKind.Dictionary)
+                    {
+                        // JsonCollectionInfoValues.NumberHandling cannot be null, and Strict would override the options'
+                        // (Web: numbers read from strings) for the elements; null defers to the options, as reflection does.
+                        info.NumberHandling = null;
+                    }
+                }
+
                 info.OriginatingResolver = this;
                 return info;
             }
