@@ -43,6 +43,8 @@ internal static class ContextEmitter
 
             namespace {{GeneratedNames.ContextNamespace}}
             {
+                {{Aliases.Replace("\n", "\n    ")}}
+
                 /// <summary>
                 /// The JSON metadata of every Inngest event payload in this assembly and the types they reach,
                 /// built on JsonMetadataServices (no reflection), with System.Text.Json's Web defaults.
@@ -97,12 +99,10 @@ internal static class ContextEmitter
         foreach (var shape in shapes.Values)
         {
             var name = names.Property(shape.Fqn);
-            w.Open("if (type == typeof(" + shape.Fqn + "))");
-            w.Line("return Create_" + name + "(options);");
-            w.Close();
-            w.Line();
+            w.Line("if (type == typeof(" + shape.Fqn + ")) return Create_" + name + "(options);");
         }
 
+        w.Line();
         w.Line("return null;");
         w.Indent(-1);
         w.Line("}");
