@@ -62,7 +62,7 @@ public sealed class IssueTableRegressionTests
         await using var server = await CaptureServer.StartAsync();
         using var client = new InngestClient(new InngestClientOptions { EventKey = "k", BaseUrl = server.BaseUrl.ToString(), EnvironmentReader = _ => null });
         var error = await Assert.ThrowsAsync<InngestEventValidationException>(() => client.SendRow2PayloadAsync(value with { Who = new Throwing() }));
-        Assert.IsType<JsonException>(error.InnerException);
+        Assert.IsType<FormatException>(error.InnerException); // the original exception, unwrapped
         Assert.Empty(server.Requests);
     }
 
