@@ -24,7 +24,7 @@ public sealed class InngestClient : IInngestClient, IDisposable
     public const string SdkName = "inngest-dotnet-typed";
 
     /// <summary>The SDK version sent in <c>User-Agent</c> and <c>x-inngest-sdk</c>.</summary>
-    public const string SdkVersion = "0.1.0";
+    public const string SdkVersion = PackageVersion.Value;
 
     internal const string SdkHeaderValue = SdkName + ":v" + SdkVersion;
 
