@@ -15,23 +15,26 @@ public sealed class InngestOptions
     /// <summary>The configuration section bound by default: <c>Inngest</c>.</summary>
     public const string SectionName = "Inngest";
 
+    /// <summary>The client settings these options hold: their defaults are the runtime's, never restated here.</summary>
+    private readonly InngestClientOptions _client = new();
+
     /// <summary>
     /// The event key (<see cref="InngestClientOptions.EventKey"/>). Falls back to <c>INNGEST_EVENT_KEY</c>.
     /// Keep it in a secret store or environment variable rather than appsettings.json. Never logged.
     /// </summary>
-    public string? EventKey { get; set; }
+    public string? EventKey { get => _client.EventKey; set => _client.EventKey = value; }
 
     /// <summary><see langword="true"/> to send to a local dev server (<see cref="InngestClientOptions.IsDev"/>). Falls back to <c>INNGEST_DEV</c>.</summary>
-    public bool? IsDev { get; set; }
+    public bool? IsDev { get => _client.IsDev; set => _client.IsDev = value; }
 
     /// <summary>The Event API base URL (<see cref="InngestClientOptions.BaseUrl"/>). Falls back to <c>INNGEST_EVENT_API_BASE_URL</c> and <c>INNGEST_BASE_URL</c>.</summary>
-    public string? BaseUrl { get; set; }
+    public string? BaseUrl { get => _client.BaseUrl; set => _client.BaseUrl = value; }
 
     /// <summary>The branch environment sent as <c>x-inngest-env</c> (<see cref="InngestClientOptions.Env"/>). Falls back to <c>INNGEST_ENV</c> and the CI branch variables.</summary>
-    public string? Env { get; set; }
+    public string? Env { get => _client.Env; set => _client.Env = value; }
 
     /// <summary>The most HTTP attempts per request, the first included (<see cref="InngestClientOptions.MaxAttempts"/>). Default 5.</summary>
-    public int MaxAttempts { get; set; } = 5;
+    public int MaxAttempts { get => _client.MaxAttempts; set => _client.MaxAttempts = value; }
 
     /// <summary>
     /// <see langword="false"/> turns the client's own retries off (one attempt per request, whatever
@@ -42,35 +45,35 @@ public sealed class InngestOptions
     public bool BuiltInRetries { get; set; } = true;
 
     /// <summary>The delay before the second attempt, doubled before each further one (<see cref="InngestClientOptions.InitialRetryDelay"/>). Default 100 ms.</summary>
-    public TimeSpan InitialRetryDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+    public TimeSpan InitialRetryDelay { get => _client.InitialRetryDelay; set => _client.InitialRetryDelay = value; }
 
     /// <summary>The most random jitter added to each retry delay (<see cref="InngestClientOptions.MaxRetryJitter"/>). Default 100 ms.</summary>
-    public TimeSpan MaxRetryJitter { get; set; } = TimeSpan.FromMilliseconds(100);
+    public TimeSpan MaxRetryJitter { get => _client.MaxRetryJitter; set => _client.MaxRetryJitter = value; }
 
     /// <summary>The longest wait between two attempts (<see cref="InngestClientOptions.MaxRetryDelay"/>). Default 30 s.</summary>
-    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan MaxRetryDelay { get => _client.MaxRetryDelay; set => _client.MaxRetryDelay = value; }
 
     /// <summary>
     /// How long one HTTP attempt may take (<see cref="InngestClientOptions.AttemptTimeout"/>). Default 30 s. With a
     /// resilience handler this bounds the whole handler pipeline, its retries included: set it above the
     /// pipeline's total timeout.
     /// </summary>
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan AttemptTimeout { get => _client.AttemptTimeout; set => _client.AttemptTimeout = value; }
 
     /// <summary>The largest serialized event accepted before sending (<see cref="InngestClientOptions.MaxEventBytes"/>). Default 3 MiB.</summary>
-    public int MaxEventBytes { get; set; } = InngestClientOptions.DefaultMaxEventBytes;
+    public int MaxEventBytes { get => _client.MaxEventBytes; set => _client.MaxEventBytes = value; }
 
     /// <summary>The most events in one request (<see cref="InngestClientOptions.MaxEventsPerRequest"/>). Default and maximum 5,000.</summary>
-    public int MaxEventsPerRequest { get; set; } = InngestClientOptions.DefaultMaxEventsPerRequest;
+    public int MaxEventsPerRequest { get => _client.MaxEventsPerRequest; set => _client.MaxEventsPerRequest = value; }
 
     /// <summary>The largest request body in bytes (<see cref="InngestClientOptions.MaxRequestBytes"/>); calls are split by it. Default 3 MiB.</summary>
-    public int MaxRequestBytes { get; set; } = InngestClientOptions.DefaultMaxRequestBytes;
+    public int MaxRequestBytes { get => _client.MaxRequestBytes; set => _client.MaxRequestBytes = value; }
 
     /// <summary>
     /// Allows a real event key over plain <c>http://</c> to another machine (<see cref="InngestClientOptions.AllowInsecureHttp"/>),
     /// for a self-hosted Inngest server inside a trusted network. Default <see langword="false"/>.
     /// </summary>
-    public bool AllowInsecureHttp { get; set; }
+    public bool AllowInsecureHttp { get => _client.AllowInsecureHttp; set => _client.AllowInsecureHttp = value; }
 
     /// <summary>
     /// Whether a send fails application start-up (through <c>ValidateOnStart</c>) when no event key is
@@ -81,48 +84,44 @@ public sealed class InngestOptions
 
     /// <summary>
     /// Whether the client's HTTP requests are hidden from <c>IHttpClientFactory</c>'s own request logging
-    /// (which writes the request URL, whose path holds the event key) and their <c>url.full</c> span tag is
-    /// redacted to <c>{base}/e/***</c>. Default <see langword="true"/>. The client logs its sends itself.
+    /// (which writes the request URL, whose path holds the event key) and, when a primary handler of yours makes HTTP
+    /// spans (the package's own makes none), their <c>url.full</c> tag is redacted to <c>{base}/e/***</c>. Default
+    /// <see langword="true"/>. The client logs its sends itself.
     /// </summary>
     public bool RedactEventKeyInHttpTelemetry { get; set; } = true;
 
     /// <summary>Extra JSON metadata for payload members the generator cannot describe (<see cref="InngestClientOptions.JsonTypeInfoResolver"/>). Not bound from configuration.</summary>
-    public IJsonTypeInfoResolver? JsonTypeInfoResolver { get; set; }
+    public IJsonTypeInfoResolver? JsonTypeInfoResolver { get => _client.JsonTypeInfoResolver; set => _client.JsonTypeInfoResolver = value; }
 
     /// <summary>A listener called next to the built-in <c>ILogger</c> one (<see cref="InngestClientOptions.Listener"/>). Not bound from configuration.</summary>
-    public InngestSendListener? Listener { get; set; }
+    public InngestSendListener? Listener { get => _client.Listener; set => _client.Listener = value; }
 
     /// <summary>
     /// Reads the <c>INNGEST_*</c> environment variables. Default <see cref="Environment.GetEnvironmentVariable(string)"/>;
     /// tests can pass <c>_ =&gt; null</c> so the machine's environment never leaks in. Not bound from configuration.
     /// </summary>
-    public Func<string, string?> EnvironmentReader { get; set; } = Environment.GetEnvironmentVariable;
+    public Func<string, string?> EnvironmentReader { get => _client.EnvironmentReader; set => _client.EnvironmentReader = value; }
 
     /// <summary>Returns a description without the event key.</summary>
     public override string ToString()
         => $"InngestOptions {{ EventKey = {(string.IsNullOrEmpty(EventKey) ? "(unset)" : "***")}, IsDev = {IsDev?.ToString() ?? "(unset)"}, BaseUrl = {BaseUrl ?? "(unset)"}, Env = {Env ?? "(unset)"}, MaxAttempts = {MaxAttempts}, BuiltInRetries = {BuiltInRetries} }}";
 
-    /// <summary>The runtime options these settings describe.</summary>
+    /// <summary>The runtime options these settings describe: a copy, with the container's clock and the given listener.</summary>
     /// <param name="timeProvider">The clock, usually the container's <see cref="TimeProvider"/>.</param>
     /// <param name="listener">The listener to install (the logging one, possibly combined with <see cref="Listener"/>).</param>
-    internal InngestClientOptions ToClientOptions(TimeProvider timeProvider, InngestSendListener? listener) => new()
+    internal InngestClientOptions ToClientOptions(TimeProvider timeProvider, InngestSendListener? listener)
     {
-        EventKey = EventKey,
-        IsDev = IsDev,
-        BaseUrl = BaseUrl,
-        Env = Env,
-        MaxAttempts = BuiltInRetries ? MaxAttempts : 1,
-        InitialRetryDelay = InitialRetryDelay,
-        MaxRetryJitter = MaxRetryJitter,
-        MaxRetryDelay = MaxRetryDelay,
-        AttemptTimeout = AttemptTimeout,
-        MaxEventBytes = MaxEventBytes,
-        MaxEventsPerRequest = MaxEventsPerRequest,
-        MaxRequestBytes = MaxRequestBytes,
-        AllowInsecureHttp = AllowInsecureHttp,
-        TimeProvider = timeProvider,
-        JsonTypeInfoResolver = JsonTypeInfoResolver,
-        Listener = listener,
-        EnvironmentReader = EnvironmentReader ?? (static _ => null),
-    };
+        var options = new InngestClientOptions(_client)
+        {
+            TimeProvider = timeProvider,
+            Listener = listener,
+            EnvironmentReader = EnvironmentReader ?? (static _ => null),
+        };
+        if (!BuiltInRetries)
+        {
+            options.Retry.MaxAttempts = 1;
+        }
+
+        return options;
+    }
 }

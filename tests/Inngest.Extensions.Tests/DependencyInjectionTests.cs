@@ -136,6 +136,9 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
     [InlineData("Inngest:AttemptTimeout", "30s", "Inngest:AttemptTimeout is '30s'; set it to a time span")]
     [InlineData("Inngest:BaseUrl", "inn.gs", "Inngest:BaseUrl is not an absolute http or https URL")]
     [InlineData("Inngest:MaxEventsPerRequest", "9000", "Inngest:MaxEventsPerRequest is 9000; set it between 1 and 5000")]
+    [InlineData("Inngest:MaxRequestBytes", "100", "Inngest:MaxRequestBytes is 100; set it to your plan's request size limit")]
+    [InlineData("Inngest:BaseUrl", "https://inn.gs/e/secret-key-5f3a", "Inngest:BaseUrl holds the Event API path /e/<key>")]
+    [InlineData("Inngest:BaseUrl", "http://inngest.internal:8288/", "Inngest:AllowInsecureHttp to true")]
     public async Task Bad_settings_fail_the_start_with_a_message_that_says_what_to_set(string key, string value, string expected)
     {
         using var host = Hosts.Build(Hosts.Config(_server, (key, value)));

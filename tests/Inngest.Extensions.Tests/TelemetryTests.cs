@@ -49,17 +49,21 @@ public sealed class TelemetryTests : IAsyncLifetime
         }
     }
 
-    [Fact]
-    public async Task Each_send_is_a_producer_span_whose_context_reaches_the_server_and_no_HTTP_span_publishes_the_URL()
-    {
-        var exported = new List<Activity>();
-        var snapshots = new SnapshotProcessor();
-        using var tracing = Sdk.CreateTracerProviderBuilder()
+    /// <summary>OpenTelemetry as an app sets it up: the client's source and the HttpClient instrumentation.</summary>
+    private static TracerProvider TraceWithHttpInstrumentation(SnapshotProcessor snapshots, List<Activity> exported)
+        => Sdk.CreateTracerProviderBuilder()
             .AddSource(InngestTelemetry.ActivitySourceName)
             .AddHttpClientInstrumentation()
             .AddProcessor(snapshots)
             .AddInMemoryExporter(exported)
             .Build();
+
+    [Fact]
+    public async Task Each_send_is_a_producer_span_whose_context_reaches_the_server_and_no_HTTP_span_publishes_the_URL()
+    {
+        var exported = new List<Activity>();
+        var snapshots = new SnapshotProcessor();
+        using var tracing = TraceWithHttpInstrumentation(snapshots, exported);
         using var host = await Hosts.StartAsync(Hosts.Config(_server));
         _server.Enqueue(ScriptedResponse.Json(503, """{"error":"busy"}"""));
 
@@ -93,12 +97,7 @@ public sealed class TelemetryTests : IAsyncLifetime
     {
         var exported = new List<Activity>();
         var snapshots = new SnapshotProcessor();
-        using var tracing = Sdk.CreateTracerProviderBuilder()
-            .AddSource(InngestTelemetry.ActivitySourceName)
-            .AddHttpClientInstrumentation()
-            .AddProcessor(snapshots)
-            .AddInMemoryExporter(exported)
-            .Build();
+        using var tracing = TraceWithHttpInstrumentation(snapshots, exported);
         using var host = await Hosts.StartAsync(Hosts.Config(_server), http: WithHttpSpans);
         _server.Enqueue(ScriptedResponse.Json(503, """{"error":"busy"}"""));
 

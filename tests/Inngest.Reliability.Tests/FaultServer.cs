@@ -74,6 +74,7 @@ public sealed class FaultServer : IAsyncDisposable
     private RawHttpServer? _front;
     private RawHttpServer? _elsewhere;
     private long _sequence;
+    private int _disposed;
     private int _inFlight;
     private int _peakInFlight;
 
@@ -159,6 +160,11 @@ public sealed class FaultServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         if (_front is not null)
         {
             await _front.DisposeAsync().ConfigureAwait(false);

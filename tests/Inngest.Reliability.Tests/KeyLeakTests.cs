@@ -89,6 +89,7 @@ public sealed class KeyLeakTests
     [InlineData("plain")]
     [InlineData("DI")]
     [InlineData("custom")] // new InngestClient(new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }), ...): the documented custom-HttpClient gap
+    [InlineData("DI-proxy")] // AddInngest().ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler()): how a proxy is set
     public async Task The_key_appears_in_no_output_under_the_whole_fault_matrix(string kind)
     {
         using var capture = new OutputCapture();
@@ -97,7 +98,7 @@ public sealed class KeyLeakTests
         var logs = new FakeLogCollector();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(logs)));
-        services.AddInngest(o =>
+        var builder = services.AddInngest(o =>
         {
             o.EventKey = Key;
             o.BaseUrl = server.BaseUrl.ToString();
@@ -109,6 +110,11 @@ public sealed class KeyLeakTests
             o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
             o.MaxEventsPerRequest = 2;
         });
+        if (kind == "DI-proxy")
+        {
+            builder.ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler());
+        }
+
         await using var provider = services.BuildServiceProvider();
         var options = new InngestClientOptions
         {
@@ -130,7 +136,7 @@ public sealed class KeyLeakTests
             InngestHttpTelemetry.RedactEventUrls(own.EventApiBaseUrl); // what docs/observability.md asks of a custom HttpClient (url.full)
         }
 
-        var client = kind == "DI" ? provider.GetRequiredService<IInngestClient>() : own;
+        var client = kind.StartsWith("DI", StringComparison.Ordinal) ? provider.GetRequiredService<IInngestClient>() : own;
         capture.Add("client ToString", client.ToString());
 
         foreach (var fault in Enum.GetValues<Fault>())
@@ -150,6 +156,14 @@ public sealed class KeyLeakTests
         Assert.All(server.Requests, r => Assert.Contains(Core, r.RawTarget));
 
         await SendAsync(capture, "pre-canceled", client, new CancellationToken(canceled: true));
+
+        // A base URL with a host name, so name resolution (and its EventSource) takes part too.
+        options.BaseUrl = $"http://localhost:{server.BaseUrl.Port}/";
+        using (var byName = new InngestClient(options))
+        {
+            server.Policy = _ => Fault.None;
+            await SendAsync(capture, "by-name", byName, CancellationToken.None);
+        }
 
         foreach (var record in logs.GetSnapshot())
         {
@@ -177,21 +191,22 @@ public sealed class KeyLeakTests
 
         // Every channel was really listened to: a listener that hears nothing proves nothing.
         var counts = capture.Counts;
-        foreach (var channel in new[] { "activity", "metric", "eventsource System.Net.Http", "eventsource System.Net.Sockets", "eventsource Private.InternalDiagnostics.System.Net.Http", "eventsource Microsoft-Diagnostics-DiagnosticSource", "diagnostic Microsoft.AspNetCore" })
+        foreach (var channel in new[] { "activity", "metric", "eventsource System.Net.Http", "eventsource System.Net.Sockets", "eventsource System.Net.NameResolution", "eventsource Private.InternalDiagnostics.System.Net.Http", "eventsource Microsoft-Diagnostics-DiagnosticSource", "diagnostic Microsoft.AspNetCore" })
         {
             Assert.True(counts.GetValueOrDefault(channel) > 0, $"nothing heard on {channel}");
         }
 
-        // The library's own handlers (plain and DI) run no DiagnosticsHandler; a custom HttpClient's handler does.
-        Assert.Equal(kind == "custom", counts.GetValueOrDefault("diagnostic HttpHandlerDiagnosticListener") > 0);
+        // The library's own handlers (plain and DI) run no DiagnosticsHandler; a handler the application supplies does.
+        var diagnosticsHandler = kind is "custom" or "DI-proxy";
+        Assert.Equal(diagnosticsHandler, counts.GetValueOrDefault("diagnostic HttpHandlerDiagnosticListener") > 0);
 
-        if (kind == "DI")
+        if (kind.StartsWith("DI", StringComparison.Ordinal))
         {
             Assert.Contains(logs.GetSnapshot(), r => r.Level == LogLevel.Warning); // retries were logged
             Assert.Contains(logs.GetSnapshot(), r => r.Level == LogLevel.Error && r.Exception is not null); // failures were logged with their exception
         }
 
-        var expected = kind == "custom" ? PlatformPlaces.Concat(DiagnosticsHandlerPlaces).ToArray() : PlatformPlaces;
+        var expected = diagnosticsHandler ? PlatformPlaces.Concat(DiagnosticsHandlerPlaces).ToArray() : PlatformPlaces;
         var unexpected = places.Keys.Except(expected).OrderBy(p => p, StringComparer.Ordinal).ToArray();
         Assert.True(unexpected.Length == 0, "the key leaked into: " + string.Join(" || ", unexpected.Select(p => $"{p}: {places[p]}")));
 

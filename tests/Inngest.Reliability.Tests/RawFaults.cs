@@ -61,12 +61,10 @@ internal sealed class RawFaults
         switch (fault)
         {
             case Fault.InngestServerFirstEventFailed:
-                await connection.WriteAsync(RawHttpAnswers.InngestServer(400, """{"ids":[""],"status":400,"error":"event name is empty"}""")).ConfigureAwait(false);
+                await connection.WriteAsync(RawHttpAnswers.InngestServer(400, InngestServerError(seed, 0, "event name is empty"))).ConfigureAwait(false);
                 break;
             case Fault.InngestServerPublishError:
-                // ids[0:max+1]: the stored prefix, or [""] when event 0 failed.
-                var ids = stored == 0 ? """{"ids":[""],"status":400""" : FaultServer.Ids(seed, stored, 400).TrimEnd('}');
-                await connection.WriteAsync(RawHttpAnswers.InngestServer(400, ids + ",\"error\":\"" + PublishError + "\"}")).ConfigureAwait(false);
+                await connection.WriteAsync(RawHttpAnswers.InngestServer(400, InngestServerError(seed, stored, PublishError))).ConfigureAwait(false);
                 break;
             case Fault.EchoingReasonPhrase:
                 await connection.WriteAsync(RawHttpAnswers.Full(404, "Cannot " + request.Method + " " + request.RawTarget, "text/html", $"<pre>Cannot {request.Method} {request.RawTarget}</pre>")).ConfigureAwait(false);
@@ -139,6 +137,15 @@ internal sealed class RawFaults
                 throw new InvalidOperationException($"Unhandled raw fault {fault}.");
         }
     }
+
+    /// <summary>
+    /// The open-source server's 400 after <paramref name="stored"/> events were stored and the next one failed:
+    /// <c>ids[0:max+1]</c> of a slice of empty strings, with <c>max</c> starting at 0, so <c>[""]</c> when event 0 failed.
+    /// </summary>
+    internal static string InngestServerError(string? seed, int stored, string error)
+        => stored == 0
+            ? "{\"ids\":[\"\"],\"status\":400,\"error\":" + Json(error) + "}"
+            : FaultServer.Ids(seed, stored, 400, error);
 
     /// <summary>About 3 MB of error text: CR/LF, forged log lines and the request target, as a misbehaving upstream might dump.</summary>
     internal static string HugeText(string rawTarget)

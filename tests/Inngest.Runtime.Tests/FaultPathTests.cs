@@ -112,6 +112,23 @@ public sealed class FaultPathTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_answer_that_came_through_a_redirect_your_handler_followed_is_refused()
+    {
+        await using var elsewhere = await CaptureServer.StartAsync();
+        _server.Responder = r => new ScriptedResponse(307) { Headers = new Dictionary<string, string> { ["Location"] = new Uri(elsewhere.BaseUrl, r.RawTarget).ToString() } };
+        using var http = new HttpClient(new HttpClientHandler()); // follows redirects, as by default
+        using var client = new InngestClient(http, Wire.Options(_server));
+
+        var failure = await Assert.ThrowsAsync<InngestSendException>(() => client.SendAsync(Three()));
+
+        Assert.Single(elsewhere.Requests); // the handler re-posted there: that cannot be undone, but it is not success
+        Assert.Empty(failure.AcceptedIds);
+        Assert.Equal(new[] { 0, 1, 2 }, failure.Outcome.UnacknowledgedEventIndexes);
+        Assert.Equal(1, failure.Attempts); // not retried: every retry would go there again
+        Assert.Contains("redirect", failure.Message);
+    }
+
+    [Fact]
     public async Task Disposing_the_HttpClient_mid_send_fails_with_the_outcome()
     {
         var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });

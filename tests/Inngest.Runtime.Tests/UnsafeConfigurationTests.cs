@@ -145,4 +145,35 @@ public sealed class UnsafeConfigurationTests
 
         Assert.False(client.HasEventKey);
     }
+
+    [Fact]
+    public void Validate_lists_every_problem_by_the_given_setting_names_and_the_constructor_throws_the_same()
+    {
+        var options = Bare(new() { ["INNGEST_DEV"] = "yes" });
+        options.MaxAttempts = 0;
+        options.MaxRequestBytes = 10;
+
+        var problems = options.Validate("Messaging:Inngest:");
+
+        Assert.Equal(3, problems.Count);
+        Assert.Contains(problems, p => p.StartsWith("Messaging:Inngest:MaxAttempts is 0", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Messaging:Inngest:MaxRequestBytes is 10", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("INNGEST_DEV is 'yes'", StringComparison.Ordinal));
+        var thrown = Assert.Throws<InngestConfigurationException>(() => new InngestClient(options));
+        Assert.Contains("InngestClientOptions.MaxAttempts is 0", thrown.Message);
+    }
+
+    [Fact]
+    public void Validate_can_require_a_key_which_the_constructor_does_not()
+    {
+        var options = Bare();
+
+        Assert.Empty(options.Validate());
+        var missing = Assert.Single(options.Validate("Inngest:", requireEventKey: true));
+        Assert.Contains("Inngest:EventKey", missing);
+        Assert.Contains("INNGEST_EVENT_KEY", missing);
+
+        options.IsDev = true; // the dev placeholder is a key
+        Assert.Empty(options.Validate("Inngest:", requireEventKey: true));
+    }
 }

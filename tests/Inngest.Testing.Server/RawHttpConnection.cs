@@ -116,6 +116,11 @@ public sealed class RawHttpConnection
         while (true)
         {
             var at = _buffer.AsSpan(_start, _end - _start).IndexOf(HeadEnd);
+            if (at > _limits.MaxHeadBytes)
+            {
+                throw new RawHttpProtocolException("request head too large");
+            }
+
             if (at >= 0)
             {
                 var head = Encoding.Latin1.GetString(_buffer, _start, at);

@@ -45,6 +45,7 @@ public sealed class RawHttpServer : IAsyncDisposable
     private readonly ConcurrentDictionary<int, RawHttpConnection> _open = new();
     private readonly Task _acceptLoop;
     private int _connections;
+    private int _disposed;
 
     private RawHttpServer(Func<RawHttpExchange, Task> handler, RawHttpServerLimits limits)
     {
@@ -79,6 +80,11 @@ public sealed class RawHttpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _stop.Cancel();
         foreach (var connection in _open.Values)
         {

@@ -8,9 +8,11 @@ namespace Inngest.Extensions.DependencyInjection;
 /// <summary>
 /// Keeps the event key out of HTTP client traces. The client's requests go to <c>{base}/e/{eventKey}</c>, and
 /// .NET's HTTP client span (ActivitySource <c>System.Net.Http</c>, also used by OpenTelemetry's HttpClient
-/// instrumentation) records that URL in <c>url.full</c>. The clients registered by <c>AddInngest</c> rewrite it to
-/// <c>{base}/e/***</c> automatically (<see cref="InngestOptions.RedactEventKeyInHttpTelemetry"/>); the methods here
-/// do the same for clients created without dependency injection.
+/// instrumentation) records that URL in <c>url.full</c>. The client registered by <c>AddInngest</c> makes no such span
+/// with its own primary handler; with a primary handler of the application's that makes one, it rewrites the URL to
+/// <c>{base}/e/***</c> automatically (<see cref="InngestOptions.RedactEventKeyInHttpTelemetry"/>). The methods here
+/// do the same for clients created without dependency injection. (The diagnostics events such a handler also emits
+/// carry the request object itself, which cannot be rewritten: see docs/observability.md.)
 /// </summary>
 /// <example>
 /// <code>

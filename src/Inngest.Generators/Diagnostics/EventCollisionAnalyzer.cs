@@ -11,7 +11,7 @@ namespace Inngest.Generators.Diagnostics;
 
 /// <summary>
 /// Finds clashes between <c>[InngestEvent]</c> types of one compilation: the same name and version on two
-/// types (INNG006) and two types generating the same <c>Send&lt;Name&gt;Async</c> (INNG007). Each type in a
+/// types (INNG006) and two send methods with the same name and parameter types (INNG007; overloads on different payload types are fine). Each type in a
 /// clash gets its own diagnostic, naming the types with their namespaces. Reported at compilation end, so IDEs show them with full-solution analysis.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -70,10 +70,12 @@ public sealed class EventCollisionAnalyzer : DiagnosticAnalyzer
                 Add(byEvent, (info.Name!, info.Version), info);
             }
 
+            // Overloads are fine: two send methods clash only with the same name and the same parameter types,
+            // and the parameter types are the payload type (and IEnumerable of it).
             var methodName = info.EffectiveMethodName;
             if (EventTypeRules.IsValidMethodName(methodName))
             {
-                Add(byMethod, methodName, info);
+                Add(byMethod, methodName + "(" + info.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ")", info);
             }
         }
 

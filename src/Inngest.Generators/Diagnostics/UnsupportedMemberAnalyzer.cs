@@ -37,7 +37,7 @@ public sealed class UnsupportedMemberAnalyzer : EventTypeAnalyzer
         var fallback = info.IdentifierLocation;
         var reported = (ConcurrentDictionary<ISymbol, byte>[])state!;
         var assembly = context.Compilation.Assembly;
-        PayloadGraph.FindUndescribable(type, assembly, (owner, member, problem, reason) =>
+        PayloadGraph.FindUndescribable(type, context.Compilation, (owner, member, problem, reason) =>
         {
             if (reported[0].TryAdd(member, 0))
             {

@@ -41,7 +41,7 @@ internal static class FastPathEmitter
                 continue;
             }
 
-            anyUnconditional |= Condition(m, "value." + Id(m.ClrName)) is null;
+            anyUnconditional |= m.Ignore is not (IgnoreCondition.WhenWritingNull or IgnoreCondition.WhenWritingDefault) || Condition(m, "value") is null;
             w.Line("private static readonly " + Json + "JsonEncodedText PropName_" + name + "_" + i.ToString(CultureInfo.InvariantCulture)
                 + " = " + Json + "JsonEncodedText.Encode(" + Literal(m.WireName) + ");");
         }
@@ -65,7 +65,7 @@ internal static class FastPathEmitter
             }
 
             var encoded = "PropName_" + name + "_" + i.ToString(CultureInfo.InvariantCulture);
-            var access = "value." + Id(m.ClrName);
+            var access = TypeInfoEmitter.Read(m, name, "value");
             var condition = Condition(m, access);
             if (condition is not null)
             {

@@ -15,11 +15,8 @@ internal static class TypeInfoEmitter
         var t = shape.Fqn;
         var info = Metadata + "JsonTypeInfo<" + t + ">";
         w.Line();
-        w.Line("/// <summary>The metadata of <c>" + DocName(t) + "</c> for this context's options.</summary>");
-        w.Line("public " + info + " " + name + " => _" + name + " ??= (" + info + ")Options.GetTypeInfo(typeof(" + t + "));");
-        w.Line();
+        w.Line("public " + info + " " + name + " => " + helpers.Use("Get") + "(ref _" + name + ");");
         w.Line("private " + info + "? _" + name + ";");
-        w.Line();
         w.Line("private " + info + " Create_" + name + "(" + Json + "JsonSerializerOptions options)");
         w.Line("    => " + helpers.Use("Finish") + "(options, " + (shape.Kind == TypeShapeKind.Object || shape.HasFastPath ? string.Empty : "static ") + "options => " + CreateExpression(shape, name, names, helpers) + ");");
         if (shape.Object is { } obj)
@@ -96,13 +93,13 @@ internal static class TypeInfoEmitter
     private static string ObjectExpression(TypeShape shape, ObjectShape obj, string name, ContextNames names, ContextHelpers helpers)
     {
         var t = shape.Fqn;
-        var parts = new List<string>
+        var arguments = new List<string>
         {
-            "ObjectCreator = " + (obj.Creation == CreationKind.Parameterless ? "static () => new " + t + "()" : "null"),
-            "ObjectWithParameterizedConstructorCreator = " + (obj.Creation == CreationKind.Parameterized ? "static args => " + NewWithArguments(t, obj) : "null"),
-            "PropertyMetadataInitializer = _ => Properties_" + name + "(options)",
-            "ConstructorParameterMetadataInitializer = " + (obj.Creation == CreationKind.Parameterized ? "Parameters_" + name : "null"),
-            "SerializeHandler = " + (shape.HasFastPath ? names.FastPath(shape.Fqn) : "null"),
+            obj.Creation == CreationKind.Parameterless ? "static () => new " + t + "()" : "null",
+            obj.Creation == CreationKind.Parameterized ? "static args => " + NewWithArguments(t, obj) : "null",
+            "Properties_" + name,
+            obj.Creation == CreationKind.Parameterized ? "Parameters_" + name : "null",
+            shape.HasFastPath ? names.FastPath(shape.Fqn) : "null",
         };
         var extra = string.Empty;
         if (obj.NumberHandling is { } numberHandling)
@@ -120,7 +117,7 @@ internal static class TypeInfoEmitter
             extra += ", creation: " + Serialization + "JsonObjectCreationHandling." + creation;
         }
 
-        return helpers.Use("ObjectInfo") + "(options, new " + Metadata + "JsonObjectInfoValues<" + t + "> { " + string.Join(", ", parts) + " }" + extra + ")";
+        return helpers.Use("ObjectInfo") + "<" + t + ">(options, " + string.Join(", ", arguments) + extra + ")";
     }
 
     private static string NewWithArguments(string t, ObjectShape obj)
@@ -153,25 +150,102 @@ internal static class TypeInfoEmitter
         w.Open();
         foreach (var m in obj.Members)
         {
-            w.Line(PropertyExpression(t, shape.IsValueType, m, helpers) + ",");
+            w.Line(PropertyExpression(t, shape.IsValueType, m, name, helpers) + ",");
         }
 
         w.Close(";");
+        foreach (var m in obj.Members)
+        {
+            if (m.ThroughUnsafeAccessor)
+            {
+                EmitUnsafeAccessors(w, m, name);
+            }
+        }
     }
 
-    private static string PropertyExpression(string owner, bool ownerIsValueType, MemberShape m, ContextHelpers helpers)
+    /// <summary>The expression reading member <paramref name="m"/> of <paramref name="target"/> (a <see cref="MemberShape.DeclaringTypeFqn"/> value).</summary>
+    public static string Read(MemberShape m, string ownerName, string target)
+        => !m.ThroughUnsafeAccessor ? target + "." + Id(m.ClrName)
+            : m.Kind == MemberKind.Field ? "Field_" + ownerName + "_" + m.ClrName + "(" + target + ")"
+            : "Get_" + ownerName + "_" + m.ClrName + "(" + target + ")";
+
+    private static void EmitUnsafeAccessors(SourceWriter w, MemberShape m, string ownerName)
     {
+        const string Accessor = "global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.";
+        w.Line();
+        w.Line("// " + m.ClrName + " is [Obsolete(error: true)]: reached by name at run time, as reflection reaches it, since naming it here is CS0619.");
+        if (m.Kind == MemberKind.Field)
+        {
+            w.Line("[" + Accessor + "Field, Name = " + Literal(m.ClrName) + ")]");
+            w.Line("private static extern ref " + m.TypeFqn + " Field_" + ownerName + "_" + m.ClrName + "(" + m.DeclaringTypeFqn + " target);");
+            return;
+        }
+
+        if (m.HasGetter)
+        {
+            w.Line("[" + Accessor + "Method, Name = " + Literal("get_" + m.ClrName) + ")]");
+            w.Line("private static extern " + m.TypeFqn + " Get_" + ownerName + "_" + m.ClrName + "(" + m.DeclaringTypeFqn + " target);");
+        }
+
+        if (m.Setter != SetterKind.None)
+        {
+            w.Line("[" + Accessor + "Method, Name = " + Literal("set_" + m.ClrName) + ")]");
+            w.Line("private static extern void Set_" + ownerName + "_" + m.ClrName + "(" + m.DeclaringTypeFqn + " target, " + m.TypeFqn + " value);");
+        }
+    }
+
+    private static string PropertyExpression(string owner, bool ownerIsValueType, MemberShape m, string ownerName, ContextHelpers helpers)
+    {
+        if (!ownerIsValueType)
+        {
+            return TypedPropertyExpression(owner, m, ownerName, helpers);
+        }
+
         var member = Id(m.ClrName);
-        var getter = m.HasGetter && m.Ignore != IgnoreCondition.Always ? "static o => ((" + owner + ")o)." + member + "!" : "null";
+        var getter = m.HasGetter && m.Ignore != IgnoreCondition.Always
+            ? "static o => " + (m.ThroughUnsafeAccessor ? Read(m, ownerName, "(" + m.DeclaringTypeFqn + ")o") : "((" + owner + ")o)." + member) + "!"
+            : "null";
         var target = ownerIsValueType ? "global::System.Runtime.CompilerServices.Unsafe.Unbox<" + owner + ">(o)" : "((" + owner + ")o)";
+        var assign = !m.ThroughUnsafeAccessor ? target + "." + member + " = v!"
+            : m.Kind == MemberKind.Field ? Read(m, ownerName, "(" + m.DeclaringTypeFqn + ")o") + " = v!"
+            : "Set_" + ownerName + "_" + m.ClrName + "((" + m.DeclaringTypeFqn + ")o, v!)";
         var setter = m.Ignore == IgnoreCondition.Always ? "null" : m.Setter switch
         {
-            SetterKind.Setter => "static (o, v) => " + target + "." + member + " = v!",
+            SetterKind.Setter => "static (o, v) => " + assign,
             SetterKind.Init => helpers.Use("InitOnly") + "<" + m.TypeFqn + ">(" + Literal(m.ClrName) + ")",
             _ => "null",
         };
 
         var text = helpers.Use("Property") + "<" + m.TypeFqn + ">(options, typeof(" + m.DeclaringTypeFqn + "), " + Literal(m.ClrName) + ", " + getter + ", " + setter;
+        return text + Options(m, helpers) + ")";
+    }
+
+    /// <summary>A member of a class, through the typed helper: no casts in the accessors.</summary>
+    private static string TypedPropertyExpression(string owner, MemberShape m, string ownerName, ContextHelpers helpers)
+    {
+        var written = m.Ignore != IgnoreCondition.Always;
+        var getter = m.HasGetter && written ? "static o => " + Read(m, ownerName, "o") + "!" : "null";
+        var setter = written && m.Setter == SetterKind.Setter
+            ? "static (o, v) => " + (m.ThroughUnsafeAccessor && m.Kind == MemberKind.Property ? "Set_" + ownerName + "_" + m.ClrName + "(o, v!)" : Read(m, ownerName, "o") + " = v!")
+            : "null";
+        var text = helpers.Use("TypedProperty") + "<" + owner + ", " + m.TypeFqn + ">(options, " + Literal(m.ClrName) + ", " + getter + ", " + setter;
+        if (m.DeclaringTypeFqn != owner)
+        {
+            text += ", declaringType: typeof(" + m.DeclaringTypeFqn + ")";
+        }
+
+        if (written && m.Setter == SetterKind.Init)
+        {
+            text += ", initOnly: true";
+        }
+
+        return text + Options(m, helpers) + ")";
+    }
+
+    /// <summary>The named arguments for everything that differs from a plain member.</summary>
+    private static string Options(MemberShape m, ContextHelpers helpers)
+    {
+        var text = string.Empty;
         if (m.JsonPropertyName is { } jsonName)
         {
             text += ", jsonName: " + Literal(jsonName);
@@ -230,7 +304,7 @@ internal static class TypeInfoEmitter
             helpers.Use("ExpandConverter");
         }
 
-        return text + ")";
+        return text;
     }
 
     private static void EmitParameters(SourceWriter w, ObjectShape obj, string name, ContextHelpers helpers)

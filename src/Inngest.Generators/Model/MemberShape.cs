@@ -50,6 +50,9 @@ internal sealed record MemberShape
 
     public required bool TypeIsNullableValueType { get; init; }
 
+    /// <summary>True when generated code must reach the member through [UnsafeAccessor] ([Obsolete(error: true)]: naming it is CS0619).</summary>
+    public required bool ThroughUnsafeAccessor { get; init; }
+
     /// <summary>How the fast path writes it (planned by the parser); null: through JsonSerializer with its metadata.</summary>
     public ValueWrite? Write { get; init; }
 

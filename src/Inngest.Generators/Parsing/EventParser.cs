@@ -47,7 +47,7 @@ internal static class EventParser
             MethodName = EventTypeRules.MethodNameFor(type.Name, methodName),
             Accessibility = isPublic ? GeneratedAccessibility.Public : GeneratedAccessibility.Internal,
             HintName = HintName(type),
-            Shapes = PayloadGraph.Describe(type, compilation.Assembly, cancellationToken),
+            Shapes = PayloadGraph.Describe(type, compilation, cancellationToken),
         };
     }
 

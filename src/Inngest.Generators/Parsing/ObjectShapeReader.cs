@@ -77,7 +77,7 @@ internal static class ObjectShapeReader
             Kind = member.IsField ? MemberKind.Field : MemberKind.Property,
             IsVirtual = symbol is IPropertySymbol p && (p.IsVirtual || p.IsOverride || p.IsAbstract),
             HasGetter = member.CanGet,
-            Setter = member.Setter,
+            Setter = member.ThroughUnsafeAccessor && member.Setter == SetterKind.Init ? SetterKind.Setter : member.Setter,
             // [JsonRequired] always; C# required unless the constructor says it sets them ([SetsRequiredMembers]).
             IsRequired = !member.IsIgnored && (JsonAttributes.Has(symbol, JsonAttributes.Required) || (isCSharpRequired && !setsRequired)),
             Ignore = member.Ignore,
@@ -88,6 +88,8 @@ internal static class ObjectShapeReader
             Converter = converter,
             ConverterUnderlyingFqn = converterUnderlying,
             Order = JsonAttributes.OrderOf(symbol),
+            ThroughUnsafeAccessor = member.ThroughUnsafeAccessor,
+            // An init accessor called through [UnsafeAccessor] works like a setter.
             TypeIsValueType = memberType.IsValueType,
             TypeIsNullableValueType = memberType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T },
             OnFastPath = member.CanGet && !member.IsIgnored && (!member.IsField || include),
@@ -138,7 +140,7 @@ internal static class ObjectShapeReader
         var constructorCount = parameters.Count;
         foreach (var shape in members)
         {
-            if (bound.Contains(shape.ClrName) || shape.Setter == SetterKind.None || shape.Ignore == IgnoreCondition.Always)
+            if (bound.Contains(shape.ClrName) || shape.Setter == SetterKind.None || shape.Ignore == IgnoreCondition.Always || shape.ThroughUnsafeAccessor)
             {
                 continue;
             }

@@ -17,7 +17,14 @@ internal sealed class PayloadGraph
     /// <summary>Hears about a member whose type (or an element, key or underlying type of it) the generator cannot describe.</summary>
     public delegate void UndescribableMember(INamedTypeSymbol owner, ISymbol member, ITypeSymbol problem, string reason);
 
+    private static readonly SpecialType[] RunTimePrimitives =
+    {
+        SpecialType.System_Boolean, SpecialType.System_Int32, SpecialType.System_Int64, SpecialType.System_Double,
+        SpecialType.System_Decimal, SpecialType.System_String, SpecialType.System_DateTime,
+    };
+
     private readonly IAssemblySymbol _assembly;
+    private readonly Compilation _compilation;
     private readonly UndescribableMember? _report;
     private readonly System.Action<INamedTypeSymbol>? _visit;
     private readonly CancellationToken _cancellationToken;
@@ -26,25 +33,26 @@ internal sealed class PayloadGraph
     private readonly Queue<ITypeSymbol> _queue = new();
     private readonly FastPathPlanner _planner = new();
 
-    private PayloadGraph(IAssemblySymbol assembly, UndescribableMember? report, System.Action<INamedTypeSymbol>? visit, CancellationToken cancellationToken)
+    private PayloadGraph(Compilation compilation, UndescribableMember? report, System.Action<INamedTypeSymbol>? visit, CancellationToken cancellationToken)
     {
-        _assembly = assembly;
+        _compilation = compilation;
+        _assembly = compilation.Assembly;
         _report = report;
         _visit = visit;
         _cancellationToken = cancellationToken;
     }
 
     /// <summary>Every type the payload reaches that gets generated metadata, fast path planned.</summary>
-    public static EquatableArray<TypeShape> Describe(ITypeSymbol root, IAssemblySymbol assembly, CancellationToken cancellationToken = default)
+    public static EquatableArray<TypeShape> Describe(ITypeSymbol root, Compilation compilation, CancellationToken cancellationToken = default)
     {
-        var graph = new PayloadGraph(assembly, null, null, cancellationToken);
+        var graph = new PayloadGraph(compilation, null, null, cancellationToken);
         graph.Walk(root);
         return graph._planner.Plan(graph._order, graph._shapes);
     }
 
     /// <summary>Walks the graph to report the members whose types get no metadata; <paramref name="visit"/> sees every named type reached.</summary>
-    public static void FindUndescribable(ITypeSymbol root, IAssemblySymbol assembly, UndescribableMember report, CancellationToken cancellationToken, System.Action<INamedTypeSymbol>? visit = null)
-        => new PayloadGraph(assembly, report, visit, cancellationToken).Walk(root);
+    public static void FindUndescribable(ITypeSymbol root, Compilation compilation, UndescribableMember report, CancellationToken cancellationToken, System.Action<INamedTypeSymbol>? visit = null)
+        => new PayloadGraph(compilation, report, visit, cancellationToken).Walk(root);
 
     /// <summary>The first type in <paramref name="type"/> or its element, key or underlying types that cannot be described, with why.</summary>
     public static (ITypeSymbol Type, string Reason)? FirstUndescribable(ITypeSymbol type)
@@ -87,6 +95,12 @@ internal sealed class PayloadGraph
         {
             _cancellationToken.ThrowIfCancellationRequested();
             var type = _queue.Dequeue();
+            if (type is INamedTypeSymbol { IsTupleType: true, TupleUnderlyingType: { } underlying })
+            {
+                // (int Id, string Name) is ValueTuple<int, string>: its members are Item1, Item2 (fields, written only with IncludeFields).
+                type = underlying;
+            }
+
             var fqn = TypeNames.Fqn(type);
             if (_shapes.ContainsKey(fqn))
             {
@@ -111,6 +125,20 @@ internal sealed class PayloadGraph
         if (classification.IsResolvedAtRunTime)
         {
             _planner.ResolvedAtRunTime(fqn);
+            // As System.Text.Json's generator does for object: the primitives a value read into object, or a
+            // common run-time type, needs, so the context itself can write them.
+            foreach (var primitive in RunTimePrimitives)
+            {
+                if (_compilation.GetSpecialType(primitive) is { TypeKind: not TypeKind.Error } special)
+                {
+                    _queue.Enqueue(special);
+                }
+            }
+
+            if (_compilation.GetTypeByMetadataName("System.Text.Json.JsonElement") is { } jsonElement)
+            {
+                _queue.Enqueue(jsonElement);
+            }
         }
 
         if (classification.Element is { } element)

@@ -29,6 +29,9 @@ internal sealed class PayloadMember
 
     public bool IsField => Symbol is IFieldSymbol;
 
+    /// <summary>True for an [Obsolete(error: true)] member: generated code reaches it through [UnsafeAccessor], never by name.</summary>
+    public bool ThroughUnsafeAccessor { get; set; }
+
     /// <summary>[JsonIgnore] (Always): kept so a constructor parameter can still bind to it, never read or written.</summary>
     public bool IsIgnored => Ignore == IgnoreCondition.Always;
 }

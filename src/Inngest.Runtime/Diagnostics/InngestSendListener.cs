@@ -6,7 +6,8 @@ namespace Inngest;
 /// <summary>
 /// Receives the steps of every send call of an <see cref="InngestClient"/>: the hook logging
 /// integrations build on (Inngest.Extensions.DependencyInjection logs through <c>ILogger</c> with it).
-/// Override only what you need. Calls are made on the sending thread; keep them fast and never throw.
+/// Override only what you need. Calls are made on the sending thread; keep them fast. An exception a listener throws
+/// is ignored: it never changes the result of the send it observes.
 /// </summary>
 /// <remarks>
 /// The events are passed so a listener can read their names; their <c>data</c> and <c>user</c> carry

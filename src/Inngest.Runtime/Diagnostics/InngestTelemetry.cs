@@ -16,12 +16,12 @@ namespace Inngest;
 /// <c>messaging.system</c> (<c>inngest</c>), <c>messaging.operation.name</c> (<c>send</c>),
 /// <c>messaging.batch.message_count</c>, <c>inngest.event.names</c>, <c>inngest.requests</c>,
 /// <c>inngest.attempts</c>, <c>inngest.outcome</c> (<c>success</c>, <c>failed</c>, <c>canceled</c> or
-/// <c>invalid</c>), <c>http.response.status_code</c> and <c>error.type</c> when it fails. Every HTTP
-/// attempt carries its context in the W3C <c>traceparent</c> header. The client's own
-/// <see cref="System.Net.Http.HttpClient"/> makes no HTTP client span of its own, because that span's
-/// <c>url.full</c> tag would hold the event key (it sits in the request path); an <c>HttpClient</c> you
-/// pass in keeps its usual instrumentation, so redact <c>url.full</c> there (the dependency-injection
-/// package does).
+/// <c>invalid</c>), <c>http.response.status_code</c> and <c>error.type</c> when it fails (its status description is
+/// the exception's message, which never holds the key). Every HTTP attempt carries its context in the W3C
+/// <c>traceparent</c> header. The client's own <see cref="System.Net.Http.HttpClient"/> (and the dependency-injection
+/// package's handler) makes no HTTP client span or diagnostics events, because their URL would hold the event key
+/// (it sits in the request path); an <c>HttpClient</c> you pass in keeps its usual instrumentation, so redact
+/// <c>url.full</c> there (docs/observability.md lists what .NET itself publishes).
 /// Metrics: <c>inngest.events.sent</c> and <c>inngest.events.failed</c> (counters of events),
 /// <c>inngest.send.retries</c> (counter of retried attempts) and <c>inngest.send.duration</c>
 /// (histogram, seconds, tagged with <c>inngest.outcome</c>).

@@ -26,6 +26,34 @@ public sealed class InngestClientOptions
 
     private InngestRetryOptions _retry = new();
 
+    /// <summary>Creates settings with the defaults; everything unset falls back to the environment.</summary>
+    public InngestClientOptions()
+    {
+    }
+
+    /// <summary>
+    /// Creates a copy of <paramref name="other"/> (its <see cref="Retry"/> settings copied too), to change per client
+    /// without touching the original, as the dependency-injection package does for each client it creates.
+    /// </summary>
+    /// <param name="other">The settings to copy.</param>
+    public InngestClientOptions(InngestClientOptions other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        EventKey = other.EventKey;
+        IsDev = other.IsDev;
+        BaseUrl = other.BaseUrl;
+        Env = other.Env;
+        _retry = other.Retry.Clone();
+        MaxEventBytes = other.MaxEventBytes;
+        MaxEventsPerRequest = other.MaxEventsPerRequest;
+        MaxRequestBytes = other.MaxRequestBytes;
+        AllowInsecureHttp = other.AllowInsecureHttp;
+        TimeProvider = other.TimeProvider;
+        JsonTypeInfoResolver = other.JsonTypeInfoResolver;
+        Listener = other.Listener;
+        EnvironmentReader = other.EnvironmentReader;
+    }
+
     /// <summary>
     /// The event key. Falls back to <c>INNGEST_EVENT_KEY</c>; in dev mode with neither set, the
     /// literal <c>NO_EVENT_KEY_SET</c> is used. It is sent only in the request path and never appears

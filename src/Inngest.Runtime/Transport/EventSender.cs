@@ -58,6 +58,13 @@ internal sealed class EventSender
             // Not expected (every path above returns a documented exception), but if anything slips through, the caller
             // still gets the documented type and the ids accepted so far instead of a raw exception that loses them.
             var outcome = new InngestSendOutcome(ids.ToArray(), Math.Max(0, scope.EventsAttempted - ids.Count), events.Count);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                var canceled = new InngestSendCanceledException(FailureMessages.Canceled(outcome), outcome, _redactor.Redact(ex), cancellationToken);
+                scope.Failed(canceled);
+                throw canceled;
+            }
+
             var failure = new InngestSendException(
                 $"Events not sent: the send failed unexpectedly ({_redactor.Clean(ex.GetType().Name + ": " + ex.Message)}). ({outcome.Describe()}.)",
                 null, null, scope.Attempts, outcome, null, _redactor.Redact(ex));

@@ -6,19 +6,15 @@ namespace Inngest.Generators.Oracle.Tests.Features;
 public sealed class CollectionsTests() : CaseFileTests("Collections.cs")
 {
     [Fact]
-    [Trait("oracle", "pending")]
     public void InterfaceCollections() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void ConcreteCollections() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void ConcurrentCollections() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void ImmutableCollections() => Check();
 
     [Fact]
@@ -26,7 +22,6 @@ public sealed class CollectionsTests() : CaseFileTests("Collections.cs")
     public void FrozenCollections() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void CustomCollections() => Check();
 
     [Fact]

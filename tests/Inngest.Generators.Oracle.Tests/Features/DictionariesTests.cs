@@ -6,19 +6,15 @@ namespace Inngest.Generators.Oracle.Tests.Features;
 public sealed class DictionariesTests() : CaseFileTests("Dictionaries.cs")
 {
     [Fact]
-    [Trait("oracle", "pending")]
     public void NonStringKeys() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void DictionaryInterfaces() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void ConcreteDictionaries() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void ImmutableDictionaries() => Check();
 
     [Fact]
@@ -26,10 +22,8 @@ public sealed class DictionariesTests() : CaseFileTests("Dictionaries.cs")
     public void FrozenDictionaries() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void CustomDictionaries() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void NestedDictionaries() => Check();
 }

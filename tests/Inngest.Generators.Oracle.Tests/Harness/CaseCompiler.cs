@@ -83,13 +83,17 @@ internal static class CaseCompiler
             Compilation = output,
             EventTypeNames = eventTypes.Select(t => t.Name).ToImmutableArray(),
             OracleDiagnostics = generatorDiagnostics.Where(d => d.Id.StartsWith("SYSLIB", StringComparison.Ordinal)).ToImmutableArray(),
-            OurDiagnostics = generatorDiagnostics.Where(d => !d.Id.StartsWith("SYSLIB", StringComparison.Ordinal)).Concat(analyzerDiagnostics).ToImmutableArray(),
+            OracleCrashes = generatorDiagnostics.Where(IsOracleCrash).ToImmutableArray(),
+            OurDiagnostics = generatorDiagnostics.Where(d => !d.Id.StartsWith("SYSLIB", StringComparison.Ordinal) && !IsOracleCrash(d)).Concat(analyzerDiagnostics).ToImmutableArray(),
             Errors = errors,
             GeneratedSources = driver.GetRunResult().Results.SelectMany(r => r.GeneratedSources.Select(s => (r.Generator.GetGeneratorType().Name, s.HintName, s.SourceText.ToString()))).ToImmutableArray(),
             LoadContext = context,
             Assembly = assembly,
         };
     }
+
+    /// <summary>CS8785 for System.Text.Json's generator: it threw, so it generated nothing (an oracle bug, not ours).</summary>
+    private static bool IsOracleCrash(Diagnostic d) => d.Id == "CS8785" && d.GetMessage().Contains("JsonSourceGenerator", StringComparison.Ordinal);
 
     /// <summary>The event type names of a source, from its syntax alone (no compilation needed).</summary>
     public static ImmutableArray<string> EventTypeNames(string source) => CSharpSyntaxTree.ParseText(source, CompilerSetup.ParseOptions).GetRoot()

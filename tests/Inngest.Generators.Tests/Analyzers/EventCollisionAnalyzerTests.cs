@@ -86,7 +86,7 @@ public class EventCollisionAnalyzerTests
     }
 
     [Fact]
-    public async Task INNG007_same_default_method_name()
+    public async Task No_INNG007_for_the_same_method_name_on_different_payload_types_because_they_are_overloads()
     {
         await VerifyAsync("""
             using Inngest;
@@ -96,13 +96,11 @@ public class EventCollisionAnalyzerTests
 
             [InngestEvent("app/account.created", Version = "2024-05-15.1")]
             public partial record {|#1:AccountCreatedEvent|}(string Id);
-            """,
-            Diagnostic(DiagnosticDescriptors.MethodNameCollision).WithLocation(0).WithArguments("AccountCreated", "AccountCreated", "AccountCreatedEvent"),
-            Diagnostic(DiagnosticDescriptors.MethodNameCollision).WithLocation(1).WithArguments("AccountCreatedEvent", "AccountCreated", "AccountCreated"));
+            """);
     }
 
     [Fact]
-    public async Task INNG007_method_name_override_and_same_type_name_in_two_namespaces()
+    public async Task No_INNG007_for_a_method_name_override_or_the_same_type_name_in_two_namespaces()
     {
         await VerifyAsync("""
             using Inngest;
@@ -121,13 +119,11 @@ public class EventCollisionAnalyzerTests
                 [InngestEvent("shop/order.paid", MethodName = "OrderPaid")]
                 public partial record InvoicePaid(string Id);
             }
-            """,
-            Diagnostic(DiagnosticDescriptors.MethodNameCollision).WithLocation(0).WithArguments("Billing.InvoicePaid", "InvoicePaid", "Shop.ShopInvoice"),
-            Diagnostic(DiagnosticDescriptors.MethodNameCollision).WithLocation(1).WithArguments("Shop.ShopInvoice", "InvoicePaid", "Billing.InvoicePaid"));
+            """);
     }
 
     [Fact]
-    public async Task INNG006_and_INNG007_across_files()
+    public async Task INNG006_across_files_and_no_INNG007_for_overloads()
     {
         await Verify.VerifyAsync<Inngest.Generators.Diagnostics.EventCollisionAnalyzer>(
             new[]
@@ -140,9 +136,7 @@ public class EventCollisionAnalyzerTests
                 """,
             },
             Diagnostic(DiagnosticDescriptors.DuplicateEvent).WithLocation(0).WithArguments("One.Thing", "app/a.b", "without a Version", "Two.Thing"),
-            Diagnostic(DiagnosticDescriptors.MethodNameCollision).WithLocation(1).WithArguments("One.Thing", "Thing", "Two.Thing"),
-            Diagnostic(DiagnosticDescriptors.DuplicateEvent).WithLocation(2).WithArguments("Two.Thing", "app/a.b", "without a Version", "One.Thing"),
-            Diagnostic(DiagnosticDescriptors.MethodNameCollision).WithLocation(3).WithArguments("Two.Thing", "Thing", "One.Thing"));
+            Diagnostic(DiagnosticDescriptors.DuplicateEvent).WithLocation(2).WithArguments("Two.Thing", "app/a.b", "without a Version", "One.Thing"));
     }
 
     [Fact]
