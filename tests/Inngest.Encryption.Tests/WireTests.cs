@@ -55,6 +55,47 @@ public sealed class WireTests
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"encrypted":null,"other":true}"""), decrypted.Data(2)));
     }
 
+    /// <summary>Adds <c>addedBy</c> inside the encrypted field and records what the field held when it ran.</summary>
+    private sealed class FieldWriter(string name) : InngestSendMiddleware
+    {
+        public bool SawMarker { get; private set; }
+
+        public override InngestEvent TransformEvent(InngestEvent evt, InngestSendMiddlewareContext context)
+        {
+            var data = JsonNode.Parse(context.SerializeData(evt).GetRawText())!.AsObject();
+            SawMarker = data["encrypted"] is JsonObject field && field.ContainsKey("__ENCRYPTED__");
+            if (!SawMarker)
+            {
+                data["encrypted"]!["addedBy"] = name;
+            }
+
+            return context.ReplaceData(evt, System.Text.Json.JsonDocument.Parse(data.ToJsonString()).RootElement.Clone());
+        }
+    }
+
+    [Fact]
+    public async Task Hooks_before_the_encryption_middleware_see_plaintext_and_their_changes_are_encrypted_hooks_after_see_the_marker()
+    {
+        await using var server = await CaptureServer.StartAsync();
+        var before = new FieldWriter("before");
+        var after = new FieldWriter("after");
+        var encryption = new InngestEncryptionOptions { Key = Key };
+        using var client = ClientFactory.Create(server, o =>
+        {
+            o.SendMiddleware.Add(before);
+            o.AddEncryption(encryption);
+            o.SendMiddleware.Add(after);
+        });
+
+        await client.SendAsync(InngestEvent.FromJson("app/ordered", """{"encrypted":{"email":"ada@example.com"}}"""));
+
+        Assert.False(before.SawMarker);
+        Assert.True(after.SawMarker);
+        var sent = Assert.Single(server.Requests).BodyJson[0].GetProperty("data");
+        var decrypted = new InngestEventEncryption(encryption).DecryptData(sent);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"encrypted":{"email":"ada@example.com","addedBy":"before"}}"""), JsonNode.Parse(decrypted.GetRawText())));
+    }
+
     [Fact]
     public async Task An_event_forwarded_as_received_is_not_encrypted_twice()
     {
