@@ -75,7 +75,8 @@ public sealed class InngestClient : IInngestClient, IDisposable
         var resolver = options.JsonTypeInfoResolver is null ? JsonMetadataResolver.Default : new JsonMetadataResolver(options.JsonTypeInfoResolver);
         var attempts = new AttemptSender(_http, propagateTraceContext: _ownsHttpClient, time, retry.AttemptTimeout, redactor);
         var limits = new ClientLimits(options.MaxEventsPerRequest, options.MaxRequestBytes, options.MaxEventBytes);
-        _sender = new EventSender(_settings, limits, resolver, attempts, retry, options.Listener, time, redactor);
+        var middleware = SendMiddlewarePipeline.Create(options.SendMiddleware, resolver);
+        _sender = new EventSender(_settings, limits, resolver, attempts, retry, options.Listener, time, redactor, middleware);
     }
 
     /// <summary>Whether the client sends to a dev server (<see langword="true"/>) or to Inngest Cloud.</summary>

@@ -153,6 +153,13 @@ public sealed class InngestClientOptions
     public IJsonTypeInfoResolver? JsonTypeInfoResolver { get; set; }
 
     /// <summary>
+    /// Hooks that see each outgoing event before it is written and may replace it (for example to encrypt a field of
+    /// its data), run in list order. The client takes a snapshot when it is created. A hook that throws fails the send
+    /// call before any request. See <see cref="InngestSendMiddleware"/>.
+    /// </summary>
+    public IList<InngestSendMiddleware> SendMiddleware { get; } = new List<InngestSendMiddleware>();
+
+    /// <summary>
     /// Receives every step of every send call (started, retrying, succeeded, failed), for logging.
     /// Traces and metrics need no listener: see <see cref="InngestTelemetry"/>.
     /// </summary>

@@ -22,10 +22,12 @@ internal sealed class EventSender
     private readonly InngestSendListener? _listener;
     private readonly TimeProvider _time;
     private readonly Redactor _redactor;
+    private readonly SendMiddlewarePipeline _middleware;
 
-    public EventSender(InngestSettings settings, ClientLimits limits, JsonMetadataResolver resolver, AttemptSender attempts, InngestRetryOptions retry, InngestSendListener? listener, TimeProvider time, Redactor redactor)
+    public EventSender(InngestSettings settings, ClientLimits limits, JsonMetadataResolver resolver, AttemptSender attempts, InngestRetryOptions retry, InngestSendListener? listener, TimeProvider time, Redactor redactor, SendMiddlewarePipeline? middleware = null)
     {
         _redactor = redactor;
+        _middleware = middleware ?? SendMiddlewarePipeline.Empty;
         _settings = settings;
         _limits = limits;
         _resolver = resolver;
@@ -86,7 +88,8 @@ internal sealed class EventSender
             throw Canceled(ids, 0, events.Count, null, cancellationToken);
         }
 
-        var requests = RequestBatcher.Prepare(events, _time.GetUtcNow().ToUnixTimeMilliseconds(), _limits.MaxEventsPerRequest, _limits.MaxRequestBytes, _limits.MaxEventBytes, _resolver);
+        // The hooks run before any body is written, so a failing hook sends nothing.
+        var requests = RequestBatcher.Prepare(_middleware.Apply(events), _time.GetUtcNow().ToUnixTimeMilliseconds(), _limits.MaxEventsPerRequest, _limits.MaxRequestBytes, _limits.MaxEventBytes, _resolver);
         try
         {
             scope.Starting(requests.Count);
