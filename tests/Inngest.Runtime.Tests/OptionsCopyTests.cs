@@ -12,6 +12,11 @@ public sealed class OptionsCopyTests
     {
     }
 
+    private sealed class Hook : InngestSendMiddleware
+    {
+        public override InngestEvent TransformEvent(InngestEvent evt, InngestSendMiddlewareContext context) => evt;
+    }
+
     [Fact]
     public void The_copy_has_every_public_setting_and_its_own_retry_settings()
     {
@@ -31,6 +36,8 @@ public sealed class OptionsCopyTests
             Listener = new Listener(),
             EnvironmentReader = reader,
         };
+        original.SendMiddleware.Add(new Hook());
+        original.SendMiddleware.Add(new Hook());
         original.Retry.MaxAttempts = 3;
         original.Retry.InitialDelay = TimeSpan.FromSeconds(1);
         original.Retry.MaxJitter = TimeSpan.FromSeconds(2);
@@ -49,6 +56,12 @@ public sealed class OptionsCopyTests
         {
             Assert.Equal(property.GetValue(original.Retry), property.GetValue(copy.Retry));
         }
+
+        // The get-only list: the same hooks in the same order, in a list of its own.
+        Assert.Equal(original.SendMiddleware, copy.SendMiddleware);
+        Assert.NotSame(original.SendMiddleware, copy.SendMiddleware);
+        copy.SendMiddleware.Clear();
+        Assert.Equal(2, original.SendMiddleware.Count);
 
         Assert.NotSame(original.Retry, copy.Retry);
         copy.Retry.MaxAttempts = 1;

@@ -52,6 +52,10 @@ public sealed class InngestClientOptions
         JsonTypeInfoResolver = other.JsonTypeInfoResolver;
         Listener = other.Listener;
         EnvironmentReader = other.EnvironmentReader;
+        foreach (var middleware in other.SendMiddleware)
+        {
+            SendMiddleware.Add(middleware);
+        }
     }
 
     /// <summary>
