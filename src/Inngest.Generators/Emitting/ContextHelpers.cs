@@ -236,6 +236,10 @@ internal sealed class ContextHelpers
             private static {{Metadata}}JsonParameterInfoValues Parameter(string name, global::System.Type type, int position, bool hasDefaultValue = false, object? defaultValue = null)
                 => new {{Metadata}}JsonParameterInfoValues { Name = name, ParameterType = type, Position = position, HasDefaultValue = hasDefaultValue, DefaultValue = defaultValue };
             """,
+        ["Values"] = $$"""
+            private static {{Metadata}}JsonCollectionInfoValues<T> Values<T>(global::System.Func<T>? create, global::System.Action<{{Json}}Utf8JsonWriter, T>? serialize)
+                => new {{Metadata}}JsonCollectionInfoValues<T> { ObjectCreator = create, SerializeHandler = serialize };
+            """,
         ["Get"] = $$"""
             private JsonMetadata.JsonTypeInfo<T> Get<T>(ref JsonMetadata.JsonTypeInfo<T>? field)
                 => field ??= (JsonMetadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));

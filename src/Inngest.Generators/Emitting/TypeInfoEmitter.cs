@@ -45,13 +45,13 @@ internal static class TypeInfoEmitter
                 return Services + ".CreateValueInfo<" + t + ">(options, " + helpers.Use("ExpandConverter") + "(typeof(" + t + "), " + shape.CustomConverter + ", options))";
             case TypeShapeKind.Collection:
             case TypeShapeKind.Dictionary:
-                return CollectionExpression(shape, names);
+                return CollectionExpression(shape, names, helpers);
             default:
                 return ObjectExpression(shape, shape.Object!, name, names, helpers);
         }
     }
 
-    private static string CollectionExpression(TypeShape shape, ContextNames names)
+    private static string CollectionExpression(TypeShape shape, ContextNames names, ContextHelpers helpers)
     {
         var t = shape.Fqn;
         var e = shape.ElementFqn!;
@@ -79,8 +79,8 @@ internal static class TypeInfoEmitter
 
         var creates = shape.HasParameterlessConstructor && shape.Collection is not (CollectionKind.Array or CollectionKind.Memory or CollectionKind.ReadOnlyMemory
             or CollectionKind.ImmutableEnumerable or CollectionKind.ImmutableDictionary) && !shape.IsValueType;
-        var values = "new " + Metadata + "JsonCollectionInfoValues<" + valuesType + "> { ObjectCreator = " + (creates ? "static () => new " + t + "()" : "null")
-            + ", SerializeHandler = " + (shape.HasFastPath ? names.FastPath(shape.Fqn) : "null") + " }";
+        var values = helpers.Use("Values") + "<" + valuesType + ">(" + (creates ? "static () => new " + t + "()" : "null")
+            + ", " + (shape.HasFastPath ? names.FastPath(shape.Fqn) : "null") + ")";
         var extra = shape.Collection switch
         {
             CollectionKind.ImmutableEnumerable => ", static items => " + shape.CreateRangeMethod + "<" + e + ">(items)",
