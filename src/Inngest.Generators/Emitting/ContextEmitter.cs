@@ -43,6 +43,8 @@ internal static class ContextEmitter
 
             namespace {{GeneratedNames.ContextNamespace}}
             {
+                {{Aliases.Replace("\n", "\n    ")}}
+
                 /// <summary>
                 /// The JSON metadata of every Inngest event payload in this assembly and the types they reach,
                 /// built on JsonMetadataServices (no reflection), with System.Text.Json's Web defaults.
@@ -97,12 +99,10 @@ internal static class ContextEmitter
         foreach (var shape in shapes.Values)
         {
             var name = names.Property(shape.Fqn);
-            w.Open("if (type == typeof(" + shape.Fqn + "))");
-            w.Line("return Create_" + name + "(options);");
-            w.Close();
-            w.Line();
+            w.Line("if (type == typeof(" + shape.Fqn + ")) return Create_" + name + "(options);");
         }
 
+        w.Line();
         w.Line("return null;");
         w.Indent(-1);
         w.Line("}");
@@ -111,6 +111,37 @@ internal static class ContextEmitter
         w.Line("}");
         w.Indent(-1);
         w.Line("}");
+        EmitExtensionClassParts(w, events, assemblyName);
         return w.ToString();
+    }
+
+    /// <summary>
+    /// The part of each namespace's send-extension class that carries the class's attributes: once per namespace
+    /// (attributes may appear on one part only); the event files add the methods.
+    /// </summary>
+    private static void EmitExtensionClassParts(SourceWriter w, IEnumerable<EventModel> events, string? assemblyName)
+    {
+        var namespaces = new SortedSet<string>(System.StringComparer.Ordinal);
+        foreach (var model in events)
+        {
+            namespaces.Add(model.Namespace);
+        }
+
+        foreach (var ns in namespaces)
+        {
+            w.Line();
+            if (ns.Length > 0)
+            {
+                w.Open("namespace " + ns);
+            }
+
+            w.Line("/// <summary>Typed send methods for the Inngest events declared in this namespace.</summary>");
+            w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"" + GeneratorInfo.Name + "\", \"" + GeneratorInfo.Version + "\")]");
+            w.Line("static partial class " + GeneratedNames.ExtensionsClass(assemblyName) + " { }");
+            if (ns.Length > 0)
+            {
+                w.Close();
+            }
+        }
     }
 }

@@ -5,10 +5,20 @@ namespace Inngest.Generators.Emitting;
 /// <summary>The shared helper methods of the context, each emitted once and only when some metadata uses it.</summary>
 internal sealed class ContextHelpers
 {
-    public const string Json = "global::System.Text.Json.";
-    public const string Serialization = Json + "Serialization.";
-    public const string Metadata = Serialization + "Metadata.";
-    public const string Services = Metadata + "JsonMetadataServices";
+    // The context file declares these aliases inside its namespace (only the generated types of that namespace could
+    // clash with them), which keeps every line of metadata short.
+    public const string Json = "Json.";
+    public const string Serialization = "JsonSerialization.";
+    public const string Metadata = "JsonMetadata.";
+    public const string Services = "JsonMetadataServices";
+
+    /// <summary>The alias directives the names above rely on.</summary>
+    public const string Aliases = """
+        using Json = global::System.Text.Json;
+        using JsonMetadata = global::System.Text.Json.Serialization.Metadata;
+        using JsonMetadataServices = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices;
+        using JsonSerialization = global::System.Text.Json.Serialization;
+        """;
 
     private readonly SortedSet<string> _used = new(System.StringComparer.Ordinal);
 
@@ -19,6 +29,13 @@ internal sealed class ContextHelpers
         if (name is "Finish" or "MemberConverter" or "NullableMemberConverter")
         {
             _used.Add("ExpandConverter");
+        }
+
+        if (name == "TypedProperty")
+        {
+            _used.Add("Property");
+            _used.Add("InitOnly");
+            return "Property";
         }
 
         return name;
@@ -48,7 +65,17 @@ internal sealed class ContextHelpers
                     }
                 }
 
-                info ??= create(options);
+                if (info is null)
+                {
+                    info = create(options);
+                    if (info.Kind is {{Metadata}}JsonTypeInfoKind.Enumerable or {{Metadata}}JsonTypeInfoKind.Dictionary)
+                    {
+                        // JsonCollectionInfoValues.NumberHandling cannot be null, and Strict would override the options'
+                        // (Web: numbers read from strings) for the elements; null defers to the options, as reflection does.
+                        info.NumberHandling = null;
+                    }
+                }
+
                 info.OriginatingResolver = this;
                 return info;
             }
@@ -83,10 +110,26 @@ internal sealed class ContextHelpers
                     : {{Services}}.GetNullableConverter<T>({{Services}}.CreateValueInfo<T>(options, ExpandConverter(typeof(T), converter, options)));
             """,
         ["ObjectInfo"] = $$"""
-            private static {{Metadata}}JsonTypeInfo<T> ObjectInfo<T>({{Json}}JsonSerializerOptions options, {{Metadata}}JsonObjectInfoValues<T> values, {{Serialization}}JsonNumberHandling? numberHandling = null, {{Serialization}}JsonUnmappedMemberHandling? unmapped = null, {{Serialization}}JsonObjectCreationHandling? creation = null)
+            private static {{Metadata}}JsonTypeInfo<T> ObjectInfo<T>(
+                {{Json}}JsonSerializerOptions options,
+                global::System.Func<T>? create,
+                global::System.Func<object?[], T>? createWithArguments,
+                global::System.Func<{{Json}}JsonSerializerOptions, {{Metadata}}JsonPropertyInfo[]> properties,
+                global::System.Func<{{Metadata}}JsonParameterInfoValues[]>? parameters,
+                global::System.Action<{{Json}}Utf8JsonWriter, T>? serialize,
+                {{Serialization}}JsonNumberHandling? numberHandling = null,
+                {{Serialization}}JsonUnmappedMemberHandling? unmapped = null,
+                {{Serialization}}JsonObjectCreationHandling? creation = null)
                 where T : notnull
             {
-                var info = {{Services}}.CreateObjectInfo<T>(options, values);
+                var info = {{Services}}.CreateObjectInfo<T>(options, new {{Metadata}}JsonObjectInfoValues<T>
+                {
+                    ObjectCreator = create,
+                    ObjectWithParameterizedConstructorCreator = createWithArguments,
+                    PropertyMetadataInitializer = _ => properties(options),
+                    ConstructorParameterMetadataInitializer = parameters,
+                    SerializeHandler = serialize,
+                });
                 // Null defers to the options (Web: numbers may be read from strings), as reflection does; the values' default would be Strict.
                 info.NumberHandling = numberHandling;
                 if (unmapped is { } unmappedHandling)
@@ -155,6 +198,34 @@ internal sealed class ContextHelpers
                 return info;
             }
             """,
+        ["TypedProperty"] = $$"""
+            // A member of a class: typed accessors, wrapped once when the metadata is created.
+            private static {{Metadata}}JsonPropertyInfo Property<TOwner, T>(
+                {{Json}}JsonSerializerOptions options,
+                string name,
+                global::System.Func<TOwner, T?>? getter,
+                global::System.Action<TOwner, T?>? setter,
+                global::System.Type? declaringType = null,
+                bool initOnly = false,
+                string? jsonName = null,
+                bool field = false,
+                bool isVirtual = false,
+                bool include = false,
+                bool extensionData = false,
+                bool required = false,
+                {{Serialization}}JsonIgnoreCondition? ignore = null,
+                {{Serialization}}JsonNumberHandling? numberHandling = null,
+                {{Serialization}}JsonObjectCreationHandling? creation = null,
+                int order = 0,
+                {{Serialization}}JsonConverter<T>? converter = null)
+                => Property<T>(
+                    options,
+                    declaringType ?? typeof(TOwner),
+                    name,
+                    getter is null ? null : o => getter((TOwner)o),
+                    initOnly ? InitOnly<T>(name) : setter is null ? null : (o, v) => setter((TOwner)o, v),
+                    jsonName, field, isVirtual, include, extensionData, required, ignore, numberHandling, creation, order, converter);
+            """,
         ["InitOnly"] = """
             // Init-only members are set through the creator's object initializer; the setter exists so
             // System.Text.Json treats the member as deserializable (required members need one).
@@ -164,6 +235,14 @@ internal sealed class ContextHelpers
         ["Parameter"] = $$"""
             private static {{Metadata}}JsonParameterInfoValues Parameter(string name, global::System.Type type, int position, bool hasDefaultValue = false, object? defaultValue = null)
                 => new {{Metadata}}JsonParameterInfoValues { Name = name, ParameterType = type, Position = position, HasDefaultValue = hasDefaultValue, DefaultValue = defaultValue };
+            """,
+        ["Values"] = $$"""
+            private static {{Metadata}}JsonCollectionInfoValues<T> Values<T>(global::System.Func<T>? create, global::System.Action<{{Json}}Utf8JsonWriter, T>? serialize)
+                => new {{Metadata}}JsonCollectionInfoValues<T> { ObjectCreator = create, SerializeHandler = serialize };
+            """,
+        ["Get"] = $$"""
+            private JsonMetadata.JsonTypeInfo<T> Get<T>(ref JsonMetadata.JsonTypeInfo<T>? field)
+                => field ??= (JsonMetadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
             """,
         ["CheckDepth"] = $$"""
             // The fast path enforces the depth limit where the metadata path's converters do (every value

@@ -15,11 +15,8 @@ internal static class TypeInfoEmitter
         var t = shape.Fqn;
         var info = Metadata + "JsonTypeInfo<" + t + ">";
         w.Line();
-        w.Line("/// <summary>The metadata of <c>" + DocName(t) + "</c> for this context's options.</summary>");
-        w.Line("public " + info + " " + name + " => _" + name + " ??= (" + info + ")Options.GetTypeInfo(typeof(" + t + "));");
-        w.Line();
+        w.Line("public " + info + " " + name + " => " + helpers.Use("Get") + "(ref _" + name + ");");
         w.Line("private " + info + "? _" + name + ";");
-        w.Line();
         w.Line("private " + info + " Create_" + name + "(" + Json + "JsonSerializerOptions options)");
         w.Line("    => " + helpers.Use("Finish") + "(options, " + (shape.Kind == TypeShapeKind.Object || shape.HasFastPath ? string.Empty : "static ") + "options => " + CreateExpression(shape, name, names, helpers) + ");");
         if (shape.Object is { } obj)
@@ -48,13 +45,13 @@ internal static class TypeInfoEmitter
                 return Services + ".CreateValueInfo<" + t + ">(options, " + helpers.Use("ExpandConverter") + "(typeof(" + t + "), " + shape.CustomConverter + ", options))";
             case TypeShapeKind.Collection:
             case TypeShapeKind.Dictionary:
-                return CollectionExpression(shape, names);
+                return CollectionExpression(shape, names, helpers);
             default:
                 return ObjectExpression(shape, shape.Object!, name, names, helpers);
         }
     }
 
-    private static string CollectionExpression(TypeShape shape, ContextNames names)
+    private static string CollectionExpression(TypeShape shape, ContextNames names, ContextHelpers helpers)
     {
         var t = shape.Fqn;
         var e = shape.ElementFqn!;
@@ -82,8 +79,8 @@ internal static class TypeInfoEmitter
 
         var creates = shape.HasParameterlessConstructor && shape.Collection is not (CollectionKind.Array or CollectionKind.Memory or CollectionKind.ReadOnlyMemory
             or CollectionKind.ImmutableEnumerable or CollectionKind.ImmutableDictionary) && !shape.IsValueType;
-        var values = "new " + Metadata + "JsonCollectionInfoValues<" + valuesType + "> { ObjectCreator = " + (creates ? "static () => new " + t + "()" : "null")
-            + ", SerializeHandler = " + (shape.HasFastPath ? names.FastPath(shape.Fqn) : "null") + " }";
+        var values = helpers.Use("Values") + "<" + valuesType + ">(" + (creates ? "static () => new " + t + "()" : "null")
+            + ", " + (shape.HasFastPath ? names.FastPath(shape.Fqn) : "null") + ")";
         var extra = shape.Collection switch
         {
             CollectionKind.ImmutableEnumerable => ", static items => " + shape.CreateRangeMethod + "<" + e + ">(items)",
@@ -96,13 +93,13 @@ internal static class TypeInfoEmitter
     private static string ObjectExpression(TypeShape shape, ObjectShape obj, string name, ContextNames names, ContextHelpers helpers)
     {
         var t = shape.Fqn;
-        var parts = new List<string>
+        var arguments = new List<string>
         {
-            "ObjectCreator = " + (obj.Creation == CreationKind.Parameterless ? "static () => new " + t + "()" : "null"),
-            "ObjectWithParameterizedConstructorCreator = " + (obj.Creation == CreationKind.Parameterized ? "static args => " + NewWithArguments(t, obj) : "null"),
-            "PropertyMetadataInitializer = _ => Properties_" + name + "(options)",
-            "ConstructorParameterMetadataInitializer = " + (obj.Creation == CreationKind.Parameterized ? "Parameters_" + name : "null"),
-            "SerializeHandler = " + (shape.HasFastPath ? names.FastPath(shape.Fqn) : "null"),
+            obj.Creation == CreationKind.Parameterless ? "static () => new " + t + "()" : "null",
+            obj.Creation == CreationKind.Parameterized ? "static args => " + NewWithArguments(t, obj) : "null",
+            "Properties_" + name,
+            obj.Creation == CreationKind.Parameterized ? "Parameters_" + name : "null",
+            shape.HasFastPath ? names.FastPath(shape.Fqn) : "null",
         };
         var extra = string.Empty;
         if (obj.NumberHandling is { } numberHandling)
@@ -120,7 +117,7 @@ internal static class TypeInfoEmitter
             extra += ", creation: " + Serialization + "JsonObjectCreationHandling." + creation;
         }
 
-        return helpers.Use("ObjectInfo") + "(options, new " + Metadata + "JsonObjectInfoValues<" + t + "> { " + string.Join(", ", parts) + " }" + extra + ")";
+        return helpers.Use("ObjectInfo") + "<" + t + ">(options, " + string.Join(", ", arguments) + extra + ")";
     }
 
     private static string NewWithArguments(string t, ObjectShape obj)
@@ -199,6 +196,11 @@ internal static class TypeInfoEmitter
 
     private static string PropertyExpression(string owner, bool ownerIsValueType, MemberShape m, string ownerName, ContextHelpers helpers)
     {
+        if (!ownerIsValueType)
+        {
+            return TypedPropertyExpression(owner, m, ownerName, helpers);
+        }
+
         var member = Id(m.ClrName);
         var getter = m.HasGetter && m.Ignore != IgnoreCondition.Always
             ? "static o => " + (m.ThroughUnsafeAccessor ? Read(m, ownerName, "(" + m.DeclaringTypeFqn + ")o") : "((" + owner + ")o)." + member) + "!"
@@ -215,6 +217,35 @@ internal static class TypeInfoEmitter
         };
 
         var text = helpers.Use("Property") + "<" + m.TypeFqn + ">(options, typeof(" + m.DeclaringTypeFqn + "), " + Literal(m.ClrName) + ", " + getter + ", " + setter;
+        return text + Options(m, helpers) + ")";
+    }
+
+    /// <summary>A member of a class, through the typed helper: no casts in the accessors.</summary>
+    private static string TypedPropertyExpression(string owner, MemberShape m, string ownerName, ContextHelpers helpers)
+    {
+        var written = m.Ignore != IgnoreCondition.Always;
+        var getter = m.HasGetter && written ? "static o => " + Read(m, ownerName, "o") + "!" : "null";
+        var setter = written && m.Setter == SetterKind.Setter
+            ? "static (o, v) => " + (m.ThroughUnsafeAccessor && m.Kind == MemberKind.Property ? "Set_" + ownerName + "_" + m.ClrName + "(o, v!)" : Read(m, ownerName, "o") + " = v!")
+            : "null";
+        var text = helpers.Use("TypedProperty") + "<" + owner + ", " + m.TypeFqn + ">(options, " + Literal(m.ClrName) + ", " + getter + ", " + setter;
+        if (m.DeclaringTypeFqn != owner)
+        {
+            text += ", declaringType: typeof(" + m.DeclaringTypeFqn + ")";
+        }
+
+        if (written && m.Setter == SetterKind.Init)
+        {
+            text += ", initOnly: true";
+        }
+
+        return text + Options(m, helpers) + ")";
+    }
+
+    /// <summary>The named arguments for everything that differs from a plain member.</summary>
+    private static string Options(MemberShape m, ContextHelpers helpers)
+    {
+        var text = string.Empty;
         if (m.JsonPropertyName is { } jsonName)
         {
             text += ", jsonName: " + Literal(jsonName);
@@ -273,7 +304,7 @@ internal static class TypeInfoEmitter
             helpers.Use("ExpandConverter");
         }
 
-        return text + ")";
+        return text;
     }
 
     private static void EmitParameters(SourceWriter w, ObjectShape obj, string name, ContextHelpers helpers)

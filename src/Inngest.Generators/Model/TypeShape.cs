@@ -33,7 +33,7 @@ internal sealed record TypeShape
     /// <summary>The key type of a dictionary.</summary>
     public string? KeyFqn { get; init; }
 
-    /// <summary>For immutable and frozen collections: the method that builds one from an IEnumerable.</summary>
+    /// <summary>For immutable collections: the method that builds one from an IEnumerable.</summary>
     public string? CreateRangeMethod { get; init; }
 
     /// <summary>True when a collection has a public parameterless constructor (its ObjectCreator).</summary>

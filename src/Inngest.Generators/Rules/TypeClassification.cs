@@ -31,7 +31,7 @@ internal readonly struct TypeClassification
     /// <summary>A dictionary's key type.</summary>
     public ITypeSymbol? Key { get; private init; }
 
-    /// <summary>For immutable and frozen collections: the static method building one from an IEnumerable.</summary>
+    /// <summary>For immutable collections: the static method building one from an IEnumerable.</summary>
     public string? CreateRangeMethod { get; private init; }
 
     /// <summary>Why the type cannot be described, as a phrase for INNG011.</summary>

@@ -15,9 +15,11 @@ internal static class TypeShapeRules
     private const string Generic = "System.Collections.Generic.";
     private const string Concurrent = "System.Collections.Concurrent.";
     private const string Immutable = "global::System.Collections.Immutable.";
-    private const string Frozen = "global::System.Collections.Frozen.";
 
-    /// <summary>Immutable and frozen sequences, with the method System.Text.Json builds them with.</summary>
+    /// <summary>
+    /// Immutable sequences, with the method System.Text.Json builds them with. Frozen collections are not among them:
+    /// System.Text.Json (reflection and its generator) writes them as ISet/IDictionary and cannot read them.
+    /// </summary>
     private static readonly Dictionary<string, string> ImmutableSequences = new(System.StringComparer.Ordinal)
     {
         ["System.Collections.Immutable.ImmutableArray`1"] = Immutable + "ImmutableArray.CreateRange",
@@ -30,7 +32,6 @@ internal static class TypeShapeRules
         ["System.Collections.Immutable.ImmutableSortedSet`1"] = Immutable + "ImmutableSortedSet.CreateRange",
         ["System.Collections.Immutable.ImmutableHashSet`1"] = Immutable + "ImmutableHashSet.CreateRange",
         ["System.Collections.Immutable.IImmutableSet`1"] = Immutable + "ImmutableHashSet.CreateRange",
-        ["System.Collections.Frozen.FrozenSet`1"] = Frozen + "FrozenSet.ToFrozenSet",
     };
 
     private static readonly Dictionary<string, string> ImmutableDictionaries = new(System.StringComparer.Ordinal)
@@ -38,7 +39,6 @@ internal static class TypeShapeRules
         ["System.Collections.Immutable.ImmutableDictionary`2"] = Immutable + "ImmutableDictionary.CreateRange",
         ["System.Collections.Immutable.IImmutableDictionary`2"] = Immutable + "ImmutableDictionary.CreateRange",
         ["System.Collections.Immutable.ImmutableSortedDictionary`2"] = Immutable + "ImmutableSortedDictionary.CreateRange",
-        ["System.Collections.Frozen.FrozenDictionary`2"] = Frozen + "FrozenDictionary.ToFrozenDictionary",
     };
 
     private static readonly Dictionary<string, string> ValueConverters = new(System.StringComparer.Ordinal)
