@@ -107,8 +107,6 @@ internal static class KnownCorpusFailures
             "Stripe.Events.V1RadarEarlyFraudWarningCreatedEventNotification",
             "Stripe.Events.V2CoreAccountIncludingConfigurationMerchantUpdatedEventNotification",
             "Stripe.Events.V2MoneyManagementFinancialAddressFailedEventNotification",
-            "Stripe.Events.V2MoneyManagementInboundTransferBankDebitQueuedEventNotification",
-            "Stripe.InvoiceListOptions",
             "Stripe.QuoteSubscriptionDataEffectiveDate",
             "Stripe.V2.InvalidPaymentMethodError",
             "Stripe.V2.InvalidVaultedCredentialError",
