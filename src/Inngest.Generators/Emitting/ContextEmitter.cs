@@ -30,6 +30,11 @@ internal static class ContextEmitter
             FastPathEmitter.Emit(body, shape, names, helpers);
         }
 
+        foreach (var used in names.UsedTypeInfoProperties)
+        {
+            TypeInfoEmitter.EmitTypeInfoProperty(body, used.Key, used.Value, helpers);
+        }
+
         helpers.Emit(body);
 
         var ctx = GeneratedNames.ContextClass(assemblyName);

@@ -60,19 +60,17 @@ internal static class EventFileEmitter
         var classAccess = model.Accessibility == GeneratedAccessibility.Public ? "public " : string.Empty;
         var versionText = model.Version is null ? "no version" : "version <c>" + XmlText(model.Version) + "</c>";
         var cref = "<see cref=\"" + relative + "\"/>";
+        // The single-event method documents its parameters in the summary: a <param> for some but not all would warn (CS1573).
         var method = "Send" + model.MethodName + "Async";
         const string Result = "global::System.Threading.Tasks.Task<global::Inngest.InngestSendResult>";
         w.Lines($$"""
 
             {{classAccess}}static partial class {{GeneratedNames.ExtensionsClass(assemblyName)}}
             {
-                /// <summary>Sends the Inngest event <c>{{XmlText(model.EventName)}}</c> ({{versionText}}) with a {{cref}} payload.</summary>
-                /// <param name="client">The Inngest client.</param>
-                /// <param name="data">The payload, sent as <c>data</c>; not null.</param>
-                /// <param name="user">Optional user data, sent as <c>user</c>.</param>
-                /// <param name="id">Optional idempotency key, sent as <c>id</c>.</param>
-                /// <param name="timestamp">Optional event time, sent as <c>ts</c>; a future time schedules the runs.</param>
-                /// <param name="cancellationToken">Stops the call.</param>
+                /// <summary>
+                /// Sends the Inngest event <c>{{XmlText(model.EventName)}}</c> ({{versionText}}) with <paramref name="data"/> (not null) as <c>data</c>;
+                /// optional <paramref name="user"/> data, <paramref name="id"/> (idempotency key) and <paramref name="timestamp"/> (a future time schedules the runs).
+                /// </summary>
                 /// <returns>The result; <c>Ids</c> holds the event's id.</returns>
                 {{access}} static {{Result}} {{method}}(this global::Inngest.IInngestClient client, {{relative}} data, global::Inngest.InngestUser? user = null, string? id = null, global::System.DateTimeOffset? timestamp = null, global::System.Threading.CancellationToken cancellationToken = default)
                     => global::Inngest.InngestClientExtensions.SendAsync(client, data, user, id, timestamp, null, cancellationToken);
