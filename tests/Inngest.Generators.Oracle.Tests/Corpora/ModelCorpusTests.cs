@@ -105,7 +105,6 @@ internal static class KnownCorpusFailures
             "Stripe.Events.V1PaymentIntentRequiresActionEventNotification",
             "Stripe.Events.V1ProductDeactivatedEventNotification",
             "Stripe.Events.V1RadarEarlyFraudWarningCreatedEventNotification",
-            "Stripe.Events.V2CoreAccountIncludingConfigurationMerchantUpdatedEventNotification",
             "Stripe.Events.V2MoneyManagementFinancialAddressFailedEventNotification",
             "Stripe.QuoteSubscriptionDataEffectiveDate",
             "Stripe.V2.InvalidPaymentMethodError",
