@@ -30,6 +30,11 @@ internal static class ContextEmitter
             FastPathEmitter.Emit(body, shape, names, helpers);
         }
 
+        foreach (var used in names.UsedTypeInfoProperties)
+        {
+            TypeInfoEmitter.EmitTypeInfoProperty(body, used.Key, used.Value, helpers);
+        }
+
         helpers.Emit(body);
 
         var ctx = GeneratedNames.ContextClass(assemblyName);
@@ -111,6 +116,37 @@ internal static class ContextEmitter
         w.Line("}");
         w.Indent(-1);
         w.Line("}");
+        EmitExtensionClassParts(w, events, assemblyName);
         return w.ToString();
+    }
+
+    /// <summary>
+    /// The part of each namespace's send-extension class that carries the class's attributes: once per namespace
+    /// (attributes may appear on one part only); the event files add the methods.
+    /// </summary>
+    private static void EmitExtensionClassParts(SourceWriter w, IEnumerable<EventModel> events, string? assemblyName)
+    {
+        var namespaces = new SortedSet<string>(System.StringComparer.Ordinal);
+        foreach (var model in events)
+        {
+            namespaces.Add(model.Namespace);
+        }
+
+        foreach (var ns in namespaces)
+        {
+            w.Line();
+            if (ns.Length > 0)
+            {
+                w.Open("namespace " + ns);
+            }
+
+            w.Line("/// <summary>Typed send methods for the Inngest events declared in this namespace.</summary>");
+            w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"" + GeneratorInfo.Name + "\", \"" + GeneratorInfo.Version + "\")]");
+            w.Line("static partial class " + GeneratedNames.ExtensionsClass(assemblyName) + " { }");
+            if (ns.Length > 0)
+            {
+                w.Close();
+            }
+        }
     }
 }

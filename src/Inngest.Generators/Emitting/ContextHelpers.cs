@@ -31,11 +31,10 @@ internal sealed class ContextHelpers
             _used.Add("ExpandConverter");
         }
 
-        if (name == "TypedProperty")
+        if (name == "Members")
         {
             _used.Add("Property");
             _used.Add("InitOnly");
-            return "Property";
         }
 
         return name;
@@ -198,33 +197,39 @@ internal sealed class ContextHelpers
                 return info;
             }
             """,
-        ["TypedProperty"] = $$"""
-            // A member of a class: typed accessors, wrapped once when the metadata is created.
-            private static {{Metadata}}JsonPropertyInfo Property<TOwner, T>(
-                {{Json}}JsonSerializerOptions options,
-                string name,
-                global::System.Func<TOwner, T?>? getter,
-                global::System.Action<TOwner, T?>? setter,
-                global::System.Type? declaringType = null,
-                bool initOnly = false,
-                string? jsonName = null,
-                bool field = false,
-                bool isVirtual = false,
-                bool include = false,
-                bool extensionData = false,
-                bool required = false,
-                {{Serialization}}JsonIgnoreCondition? ignore = null,
-                {{Serialization}}JsonNumberHandling? numberHandling = null,
-                {{Serialization}}JsonObjectCreationHandling? creation = null,
-                int order = 0,
-                {{Serialization}}JsonConverter<T>? converter = null)
-                => Property<T>(
-                    options,
-                    declaringType ?? typeof(TOwner),
-                    name,
-                    getter is null ? null : o => getter((TOwner)o),
-                    initOnly ? InitOnly<T>(name) : setter is null ? null : (o, v) => setter((TOwner)o, v),
-                    jsonName, field, isVirtual, include, extensionData, required, ignore, numberHandling, creation, order, converter);
+        ["Members"] = $$"""
+            // Creates a class's member metadata with typed accessors (no cast in each one), wrapped once when the metadata is created.
+            private readonly struct Members<TOwner>
+            {
+                private readonly {{Json}}JsonSerializerOptions _options;
+
+                public Members({{Json}}JsonSerializerOptions options) => _options = options;
+
+                public {{Metadata}}JsonPropertyInfo Member<T>(
+                    string name,
+                    global::System.Func<TOwner, T?>? getter,
+                    global::System.Action<TOwner, T?>? setter,
+                    global::System.Type? declaringType = null,
+                    bool initOnly = false,
+                    string? jsonName = null,
+                    bool field = false,
+                    bool isVirtual = false,
+                    bool include = false,
+                    bool extensionData = false,
+                    bool required = false,
+                    {{Serialization}}JsonIgnoreCondition? ignore = null,
+                    {{Serialization}}JsonNumberHandling? numberHandling = null,
+                    {{Serialization}}JsonObjectCreationHandling? creation = null,
+                    int order = 0,
+                    {{Serialization}}JsonConverter<T>? converter = null)
+                    => Property<T>(
+                        _options,
+                        declaringType ?? typeof(TOwner),
+                        name,
+                        getter is null ? null : o => getter((TOwner)o),
+                        initOnly ? InitOnly<T>(name) : setter is null ? null : (o, v) => setter((TOwner)o, v),
+                        jsonName, field, isVirtual, include, extensionData, required, ignore, numberHandling, creation, order, converter);
+            }
             """,
         ["InitOnly"] = """
             // Init-only members are set through the creator's object initializer; the setter exists so
@@ -235,6 +240,10 @@ internal sealed class ContextHelpers
         ["Parameter"] = $$"""
             private static {{Metadata}}JsonParameterInfoValues Parameter(string name, global::System.Type type, int position, bool hasDefaultValue = false, object? defaultValue = null)
                 => new {{Metadata}}JsonParameterInfoValues { Name = name, ParameterType = type, Position = position, HasDefaultValue = hasDefaultValue, DefaultValue = defaultValue };
+            """,
+        ["Values"] = $$"""
+            private static {{Metadata}}JsonCollectionInfoValues<T> Values<T>(global::System.Func<T>? create, global::System.Action<{{Json}}Utf8JsonWriter, T>? serialize)
+                => new {{Metadata}}JsonCollectionInfoValues<T> { ObjectCreator = create, SerializeHandler = serialize };
             """,
         ["Get"] = $$"""
             private JsonMetadata.JsonTypeInfo<T> Get<T>(ref JsonMetadata.JsonTypeInfo<T>? field)

@@ -11,6 +11,9 @@ internal sealed class ContextNames
     {
         "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Equals", "GetHashCode", "ToString",
         "GetType", "MemberwiseClone", "Finalize", "EventTypeInfo",
+        // The shared helpers (ContextHelpers).
+        "Finish", "ExpandConverter", "MemberConverter", "NullableMemberConverter", "ObjectInfo", "Property", "Members", "InitOnly",
+        "Parameter", "Values", "Get", "CheckDepth",
     };
 
     private readonly Dictionary<string, string> _names = new(System.StringComparer.Ordinal);
@@ -31,8 +34,20 @@ internal sealed class ContextNames
         }
     }
 
-    /// <summary>The public JsonTypeInfo property of the type.</summary>
+    private readonly SortedDictionary<string, string> _usedTypeInfos = new(System.StringComparer.Ordinal);
+
+    /// <summary>The base of the type's member names (Create_X, Properties_X, ...).</summary>
     public string Property(string fqn) => _names[fqn];
+
+    /// <summary>The cached JsonTypeInfo property of the type, for code that writes through it; emitted only when asked for.</summary>
+    public string TypeInfoProperty(string fqn)
+    {
+        _usedTypeInfos[fqn] = _names[fqn];
+        return _names[fqn];
+    }
+
+    /// <summary>The types whose JsonTypeInfo property some code uses, with its name.</summary>
+    public IEnumerable<KeyValuePair<string, string>> UsedTypeInfoProperties => _usedTypeInfos;
 
     /// <summary>The type's fast-path method.</summary>
     public string FastPath(string fqn) => "Serialize_" + _names[fqn];

@@ -114,7 +114,7 @@ internal static class FastPathEmitter
                 return;
             default:
                 w.Line("writer.WritePropertyName(" + encoded + ");");
-                w.Line(Json + "JsonSerializer.Serialize<" + m.TypeFqn + ">(writer, " + access + "!, " + names.Property(m.TypeFqn) + ");");
+                w.Line(Json + "JsonSerializer.Serialize<" + m.TypeFqn + ">(writer, " + access + "!, " + names.TypeInfoProperty(m.TypeFqn) + ");");
                 return;
         }
     }

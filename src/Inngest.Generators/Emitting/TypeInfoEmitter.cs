@@ -15,8 +15,6 @@ internal static class TypeInfoEmitter
         var t = shape.Fqn;
         var info = Metadata + "JsonTypeInfo<" + t + ">";
         w.Line();
-        w.Line("public " + info + " " + name + " => " + helpers.Use("Get") + "(ref _" + name + ");");
-        w.Line("private " + info + "? _" + name + ";");
         w.Line("private " + info + " Create_" + name + "(" + Json + "JsonSerializerOptions options)");
         w.Line("    => " + helpers.Use("Finish") + "(options, " + (shape.Kind == TypeShapeKind.Object || shape.HasFastPath ? string.Empty : "static ") + "options => " + CreateExpression(shape, name, names, helpers) + ");");
         if (shape.Object is { } obj)
@@ -27,6 +25,15 @@ internal static class TypeInfoEmitter
                 EmitParameters(w, obj, name, helpers);
             }
         }
+    }
+
+    /// <summary>The cached metadata of a type for this context's options, for the fast paths that write through it.</summary>
+    public static void EmitTypeInfoProperty(SourceWriter w, string fqn, string name, ContextHelpers helpers)
+    {
+        var info = Metadata + "JsonTypeInfo<" + fqn + ">";
+        w.Line();
+        w.Line("private " + info + " " + name + " => " + helpers.Use("Get") + "(ref _" + name + ");");
+        w.Line("private " + info + "? _" + name + ";");
     }
 
     private static string CreateExpression(TypeShape shape, string name, ContextNames names, ContextHelpers helpers)
@@ -45,13 +52,13 @@ internal static class TypeInfoEmitter
                 return Services + ".CreateValueInfo<" + t + ">(options, " + helpers.Use("ExpandConverter") + "(typeof(" + t + "), " + shape.CustomConverter + ", options))";
             case TypeShapeKind.Collection:
             case TypeShapeKind.Dictionary:
-                return CollectionExpression(shape, names);
+                return CollectionExpression(shape, names, helpers);
             default:
                 return ObjectExpression(shape, shape.Object!, name, names, helpers);
         }
     }
 
-    private static string CollectionExpression(TypeShape shape, ContextNames names)
+    private static string CollectionExpression(TypeShape shape, ContextNames names, ContextHelpers helpers)
     {
         var t = shape.Fqn;
         var e = shape.ElementFqn!;
@@ -79,8 +86,8 @@ internal static class TypeInfoEmitter
 
         var creates = shape.HasParameterlessConstructor && shape.Collection is not (CollectionKind.Array or CollectionKind.Memory or CollectionKind.ReadOnlyMemory
             or CollectionKind.ImmutableEnumerable or CollectionKind.ImmutableDictionary) && !shape.IsValueType;
-        var values = "new " + Metadata + "JsonCollectionInfoValues<" + valuesType + "> { ObjectCreator = " + (creates ? "static () => new " + t + "()" : "null")
-            + ", SerializeHandler = " + (shape.HasFastPath ? names.FastPath(shape.Fqn) : "null") + " }";
+        var values = helpers.Use("Values") + "<" + valuesType + ">(" + (creates ? "static () => new " + t + "()" : "null")
+            + ", " + (shape.HasFastPath ? names.FastPath(shape.Fqn) : "null") + ")";
         var extra = shape.Collection switch
         {
             CollectionKind.ImmutableEnumerable => ", static items => " + shape.CreateRangeMethod + "<" + e + ">(items)",
@@ -146,14 +153,30 @@ internal static class TypeInfoEmitter
     {
         var t = shape.Fqn;
         w.Line();
-        w.Line("private static " + Metadata + "JsonPropertyInfo[] Properties_" + name + "(" + Json + "JsonSerializerOptions options) => new " + Metadata + "JsonPropertyInfo[]");
+        w.Line("private static " + Metadata + "JsonPropertyInfo[] Properties_" + name + "(" + Json + "JsonSerializerOptions options)");
         w.Open();
-        foreach (var m in obj.Members)
+        if (obj.Members.Count == 0)
         {
-            w.Line(PropertyExpression(t, shape.IsValueType, m, name, helpers) + ",");
+            w.Line("return global::System.Array.Empty<" + Metadata + "JsonPropertyInfo>();");
+        }
+        else
+        {
+            if (!shape.IsValueType)
+            {
+                w.Line("var p = new " + helpers.Use("Members") + "<" + t + ">(options);");
+            }
+
+            w.Line("return new " + Metadata + "JsonPropertyInfo[]");
+            w.Open();
+            foreach (var m in obj.Members)
+            {
+                w.Line(PropertyExpression(t, shape.IsValueType, m, name, helpers) + ",");
+            }
+
+            w.Close(";");
         }
 
-        w.Close(";");
+        w.Close();
         foreach (var m in obj.Members)
         {
             if (m.ThroughUnsafeAccessor)
@@ -228,7 +251,7 @@ internal static class TypeInfoEmitter
         var setter = written && m.Setter == SetterKind.Setter
             ? "static (o, v) => " + (m.ThroughUnsafeAccessor && m.Kind == MemberKind.Property ? "Set_" + ownerName + "_" + m.ClrName + "(o, v!)" : Read(m, ownerName, "o") + " = v!")
             : "null";
-        var text = helpers.Use("TypedProperty") + "<" + owner + ", " + m.TypeFqn + ">(options, " + Literal(m.ClrName) + ", " + getter + ", " + setter;
+        var text = "p.Member<" + m.TypeFqn + ">(" + Literal(m.ClrName) + ", " + getter + ", " + setter;
         if (m.DeclaringTypeFqn != owner)
         {
             text += ", declaringType: typeof(" + m.DeclaringTypeFqn + ")";

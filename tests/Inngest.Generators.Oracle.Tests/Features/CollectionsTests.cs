@@ -18,7 +18,6 @@ public sealed class CollectionsTests() : CaseFileTests("Collections.cs")
     public void ImmutableCollections() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void FrozenCollections() => Check();
 
     [Fact]

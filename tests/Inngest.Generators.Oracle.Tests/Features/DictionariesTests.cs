@@ -18,7 +18,6 @@ public sealed class DictionariesTests() : CaseFileTests("Dictionaries.cs")
     public void ImmutableDictionaries() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void FrozenDictionaries() => Check();
 
     [Fact]
