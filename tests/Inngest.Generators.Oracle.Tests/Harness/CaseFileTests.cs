@@ -14,6 +14,9 @@ public abstract class CaseFileTests(string file)
     /// <summary>Compares the case named after the calling test method with the oracle.</summary>
     protected void Check([CallerMemberName] string caseName = "") => CaseRunner.Check(File, caseName);
 
+    /// <summary>A case listed under "Known gaps" in the README: passes while it still differs from the oracle.</summary>
+    protected void CheckKnownGap([CallerMemberName] string caseName = "") => CaseRunner.CheckKnownGap(File, caseName);
+
     /// <summary>
     /// For the few cases where the Inngest wire contract, not the oracle, decides (an event's data must be
     /// a JSON object): our analyzers report <paramref name="id"/> as an error on the case's type.
