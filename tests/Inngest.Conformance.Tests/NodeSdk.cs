@@ -9,6 +9,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using Inngest.Testing.Server;
 
 namespace Inngest.Conformance.Tests;
 
@@ -21,11 +22,11 @@ internal static class NodeSdk
     /// <summary>The SDK version the wire vectors were captured with; package.json pins it.</summary>
     public const string ExpectedVersion = "4.24.0";
 
-    private static readonly Lazy<Task> Install = new(InstallAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly NodeDriver Driver = new(FindDirectory(), "inngest", "the conformance tests");
 
-    public static string Directory { get; } = FindDirectory();
+    public static string Directory => Driver.Directory;
 
-    public static Task EnsureInstalledAsync() => Install.Value;
+    public static Task EnsureInstalledAsync() => Driver.EnsureInstalledAsync();
 
     /// <summary>
     /// Runs the driver once: <paramref name="input"/> goes to stdin, the process environment holds only
@@ -33,40 +34,7 @@ internal static class NodeSdk
     /// </summary>
     public static async Task<NodeResult> SendAsync(JsonObject input, IReadOnlyDictionary<string, string> environment)
     {
-        await EnsureInstalledAsync().ConfigureAwait(false);
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = Directory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(Path.Combine(Directory, "send.mjs"));
-        start.Environment.Clear();
-        foreach (var name in new[] { "PATH", "HOME" })
-        {
-            if (Environment.GetEnvironmentVariable(name) is { } value)
-            {
-                start.Environment[name] = value;
-            }
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        var (exitCode, stdout, stderr) = await RunAsync(start, input.ToJsonString(), TimeSpan.FromSeconds(60)).ConfigureAwait(false);
-        var line = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
-        if (exitCode != 0 || line is null)
-        {
-            throw new InvalidOperationException($"The Node driver failed (exit code {exitCode}).\nstdout: {stdout}\nstderr: {stderr}");
-        }
-
-        var result = JsonNode.Parse(line)!.AsObject();
+        var result = await Driver.RunAsync("send.mjs", input, environment).ConfigureAwait(false);
         var version = result["sdkVersion"]!.GetValue<string>();
         if (version != ExpectedVersion)
         {
@@ -76,86 +44,9 @@ internal static class NodeSdk
         return new NodeResult(result);
     }
 
-    private static async Task InstallAsync()
-    {
-        var modules = Path.Combine(Directory, "node_modules");
-        var lockFile = Path.Combine(Directory, "package-lock.json");
-        var installedLock = Path.Combine(modules, ".package-lock.json");
-        await CheckToolAsync("node").ConfigureAwait(false);
-        if (File.Exists(installedLock)
-            && File.Exists(Path.Combine(modules, "inngest", "package.json"))
-            && File.GetLastWriteTimeUtc(installedLock) >= File.GetLastWriteTimeUtc(lockFile))
-        {
-            return;
-        }
-
-        await CheckToolAsync("npm").ConfigureAwait(false);
-        var npm = new ProcessStartInfo("npm")
-        {
-            WorkingDirectory = Directory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "ci", "--no-audit", "--no-fund" })
-        {
-            npm.ArgumentList.Add(argument);
-        }
-
-        var (exitCode, stdout, stderr) = await RunAsync(npm, string.Empty, TimeSpan.FromMinutes(5)).ConfigureAwait(false);
-        if (exitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"`npm ci` failed in {Directory} (exit code {exitCode}); the conformance tests need the official inngest SDK from the npm registry.\nstdout: {stdout}\nstderr: {stderr}");
-        }
-    }
-
-    internal static async Task CheckToolAsync(string tool)
-    {
-        var start = new ProcessStartInfo(tool)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("--version");
-        try
-        {
-            var (exitCode, _, stderr) = await RunAsync(start, string.Empty, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
-            if (exitCode != 0)
-            {
-                throw new InvalidOperationException($"`{tool} --version` failed: {stderr}");
-            }
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            throw new InvalidOperationException(
-                $"The conformance tests need Node.js 20 or later and npm on PATH, but `{tool}` could not be started ({ex.Message}). Install Node.js (https://nodejs.org) and run the tests again.", ex);
-        }
-    }
-
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(ProcessStartInfo start, string stdin, TimeSpan timeout)
-    {
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.StandardInput.WriteAsync(stdin).ConfigureAwait(false);
-        process.StandardInput.Close();
-        using var cts = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cts.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{start.FileName} {string.Join(' ', start.ArgumentList)} did not finish within {timeout.TotalSeconds:N0} s.");
-        }
-
-        return (process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
-    }
+    /// <summary>The message a machine without Node.js gets: runs the driver with <paramref name="node"/> as the executable.</summary>
+    internal static Task CheckToolAsync(string node)
+        => new NodeDriver(Directory, "inngest", "the conformance tests", node).RunAsync("send.mjs", new JsonObject());
 
     private static string FindDirectory()
     {
