@@ -166,7 +166,7 @@ internal static class TypeInfoEmitter
                 w.Line("var p = new " + helpers.Use("Members") + "<" + t + ">(options);");
             }
 
-            w.Line("return new " + Metadata + "JsonPropertyInfo[]");
+            w.Line("return new[]");
             w.Open();
             foreach (var m in obj.Members)
             {
@@ -333,7 +333,7 @@ internal static class TypeInfoEmitter
     private static void EmitParameters(SourceWriter w, ObjectShape obj, string name, ContextHelpers helpers)
     {
         w.Line();
-        w.Line("private static " + Metadata + "JsonParameterInfoValues[] Parameters_" + name + "() => new " + Metadata + "JsonParameterInfoValues[]");
+        w.Line("private static " + Metadata + "JsonParameterInfoValues[] Parameters_" + name + "() => new[]");
         w.Open();
         for (var i = 0; i < obj.Parameters.Count; i++)
         {
