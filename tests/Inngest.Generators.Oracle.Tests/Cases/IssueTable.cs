@@ -1,5 +1,7 @@
-// The rows of issue 10's table that are about the JSON contract or the generated code compiling.
-// (Rows 11, 13 and 15 are run-time/publish behaviour: see Features/IssueTableRuntimeTests.cs.)
+// The rows of issue 10's table that are about the JSON contract or the generated code compiling. Row 12 is
+// ObsoleteMembers.cs, row 16 SameNameTwoNamespaces.cs, row 15's depth half Depth.cs. Rows 11 (null data),
+// 13 (publish with AOT) and 15's cancellation half are send-time behaviour, not the JSON contract: they are
+// tested in tests/Inngest.Generators.Tests/Regressions.
 using System;
 using System.Collections.Generic;
 using System.Collections.Concurrent;

@@ -6,27 +6,21 @@ namespace Inngest.Generators.Oracle.Tests.Features;
 public sealed class CollectionsTests() : CaseFileTests("Collections.cs")
 {
     [Fact]
-    [Trait("oracle", "pending")]
     public void InterfaceCollections() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void ConcreteCollections() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void ConcurrentCollections() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void ImmutableCollections() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void FrozenCollections() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void CustomCollections() => Check();
 
     [Fact]

@@ -9,11 +9,9 @@ public sealed class ConstructorsTests() : CaseFileTests("Constructors.cs")
     public void MarkedConstructor() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void IgnoredParameter() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void IgnoredParameterWithDefault() => Check();
 
     [Fact]

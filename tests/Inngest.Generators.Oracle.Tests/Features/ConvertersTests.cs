@@ -9,7 +9,6 @@ public sealed class ConvertersTests() : CaseFileTests("Converters.cs")
     public void Enums() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void FlagsAndNames() => Check();
 
     [Fact]

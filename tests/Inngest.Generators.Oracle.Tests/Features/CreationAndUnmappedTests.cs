@@ -6,19 +6,15 @@ namespace Inngest.Generators.Oracle.Tests.Features;
 public sealed class CreationAndUnmappedTests() : CaseFileTests("CreationAndUnmapped.cs")
 {
     [Fact]
-    [Trait("oracle", "pending")]
     public void PopulateMembers() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void PopulateType() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void DisallowUnmapped() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void NestedDisallow() => Check();
 
     [Fact]

@@ -6,10 +6,8 @@ namespace Inngest.Generators.Oracle.Tests.Features;
 public sealed class DepthTests() : CaseFileTests("Depth.cs")
 {
     [Fact]
-    [Trait("oracle", "pending")]
     public void DeepTree() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void DeepLinked() => Check();
 }

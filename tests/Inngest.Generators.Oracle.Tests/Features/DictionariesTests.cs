@@ -6,30 +6,23 @@ namespace Inngest.Generators.Oracle.Tests.Features;
 public sealed class DictionariesTests() : CaseFileTests("Dictionaries.cs")
 {
     [Fact]
-    [Trait("oracle", "pending")]
     public void NonStringKeys() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void DictionaryInterfaces() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void ConcreteDictionaries() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void ImmutableDictionaries() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void FrozenDictionaries() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void CustomDictionaries() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void NestedDictionaries() => Check();
 }

@@ -6,7 +6,6 @@ namespace Inngest.Generators.Oracle.Tests.Features;
 public sealed class ExtensionDataTests() : CaseFileTests("ExtensionData.cs")
 {
     [Fact]
-    [Trait("oracle", "pending")]
     public void ExtensionObjects() => Check();
 
     [Fact]

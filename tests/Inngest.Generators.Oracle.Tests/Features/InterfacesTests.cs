@@ -6,10 +6,8 @@ namespace Inngest.Generators.Oracle.Tests.Features;
 public sealed class InterfacesTests() : CaseFileTests("Interfaces.cs")
 {
     [Fact]
-    [Trait("oracle", "pending")]
     public void PlainInterface() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void PolymorphicInterface() => Check();
 }

@@ -6,7 +6,6 @@ namespace Inngest.Generators.Oracle.Tests.Features;
 public sealed class ObjectMembersTests() : CaseFileTests("ObjectMembers.cs")
 {
     [Fact]
-    [Trait("oracle", "pending")]
     public void ObjectMembers() => Check();
 
     [Fact]

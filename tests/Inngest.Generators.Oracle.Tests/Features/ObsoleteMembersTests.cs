@@ -6,6 +6,5 @@ namespace Inngest.Generators.Oracle.Tests.Features;
 public sealed class ObsoleteMembersTests() : CaseFileTests("ObsoleteMembers.cs")
 {
     [Fact]
-    [Trait("oracle", "pending")]
     public void Row12Obsolete() => Check();
 }

@@ -6,7 +6,6 @@ namespace Inngest.Generators.Oracle.Tests.Features;
 public sealed class RequiredTests() : CaseFileTests("Required.cs")
 {
     [Fact]
-    [Trait("oracle", "pending")]
     public void JsonRequiredMembers() => Check();
 
     [Fact]

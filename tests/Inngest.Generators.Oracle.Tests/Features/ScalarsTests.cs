@@ -15,10 +15,8 @@ public sealed class ScalarsTests() : CaseFileTests("Scalars.cs")
     public void Nullables() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void MemoryBytes() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void MemoryOfInts() => Check();
 }

@@ -6,13 +6,11 @@ namespace Inngest.Generators.Oracle.Tests.Features;
 public sealed class TuplesTests() : CaseFileTests("Tuples.cs")
 {
     [Fact]
-    [Trait("oracle", "pending")]
     public void ValueTuples() => Check();
 
     [Fact]
     public void ReferenceTuples() => Check();
 
     [Fact]
-    [Trait("oracle", "pending")]
     public void KeyValuePairs() => Check();
 }

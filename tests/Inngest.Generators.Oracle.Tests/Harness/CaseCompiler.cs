@@ -23,21 +23,18 @@ internal static class CaseCompiler
     public const string InngestEventAttribute = "Inngest.InngestEventAttribute";
     public const string OracleContextName = "Oracle.Generated.OracleContext";
 
-    /// <summary>Types the oracle context always describes, so <c>object</c> members may hold them.</summary>
-    private static readonly string[] s_runtimeScalars =
-    [
-        "int", "long", "double", "decimal", "bool", "string", "global::System.Guid", "global::System.DateTime",
-        "global::System.DateTimeOffset", "global::System.Text.Json.JsonElement", "global::System.Text.Json.Nodes.JsonNode",
-        "global::System.Text.Json.Nodes.JsonObject", "global::System.Text.Json.Nodes.JsonArray", "object",
-    ];
-
     /// <summary>
-    /// Compiles <paramref name="sources"/>. With <paramref name="onlyCase"/>, every other event type loses its
-    /// <c>[InngestEvent]</c> attribute, so a generator failure on one case cannot hide the others.
+    /// Compiles <paramref name="sources"/>. The oracle context has exactly what a user's context would: one
+    /// <c>[JsonSerializable]</c> per event type and per <see cref="OracleRuntimeTypeAttribute"/> type, and
+    /// whatever System.Text.Json's generator adds by itself (it brings the primitives when <c>object</c> is
+    /// reachable). With <paramref name="onlyCase"/>, every other event type loses its <c>[InngestEvent]</c>
+    /// attribute, so a generator failure on one case cannot hide the others.
     /// </summary>
-    /// <para>Without <paramref name="withOracleContext"/> no oracle context is added (for cases System.Text.Json's
+    /// <remarks>
+    /// Without <paramref name="withOracleContext"/> no oracle context is added (for cases System.Text.Json's
     /// generator emits code for that does not compile; reflection is the oracle then). Without
-    /// <paramref name="withOurGenerator"/> only System.Text.Json's generator runs (to check the cases themselves).</para>
+    /// <paramref name="withOurGenerator"/> only System.Text.Json's generator runs (to check the cases themselves).
+    /// </remarks>
     public static CompiledCases Compile(string name, IReadOnlyList<string> sources, string? onlyCase = null, bool withOracleContext = true, bool withOurGenerator = true, CancellationToken cancellationToken = default)
     {
         var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, CompilerSetup.ParseOptions, path: $"{name}.{i}.cs", encoding: Encoding.UTF8, cancellationToken: cancellationToken)).ToList();
@@ -53,7 +50,7 @@ internal static class CaseCompiler
         var runtimeTypes = FindTypes(compilation, typeof(OracleRuntimeTypeAttribute).FullName!);
         if (withOracleContext)
         {
-            var contextTree = CSharpSyntaxTree.ParseText(OracleContextSource(eventTypes.Concat(runtimeTypes)), CompilerSetup.ParseOptions, path: "OracleContext.cs", encoding: Encoding.UTF8, cancellationToken: cancellationToken);
+            var contextTree = CSharpSyntaxTree.ParseText(OracleContextSource(eventTypes.Concat(runtimeTypes), eventTypes.Any(ReachesObject)), CompilerSetup.ParseOptions, path: "OracleContext.cs", encoding: Encoding.UTF8, cancellationToken: cancellationToken);
             compilation = compilation.AddSyntaxTrees(contextTree);
         }
 
@@ -83,13 +80,17 @@ internal static class CaseCompiler
             Compilation = output,
             EventTypeNames = eventTypes.Select(t => t.Name).ToImmutableArray(),
             OracleDiagnostics = generatorDiagnostics.Where(d => d.Id.StartsWith("SYSLIB", StringComparison.Ordinal)).ToImmutableArray(),
-            OurDiagnostics = generatorDiagnostics.Where(d => !d.Id.StartsWith("SYSLIB", StringComparison.Ordinal)).Concat(analyzerDiagnostics).ToImmutableArray(),
+            OracleCrashes = generatorDiagnostics.Where(IsOracleCrash).ToImmutableArray(),
+            OurDiagnostics = generatorDiagnostics.Where(d => !d.Id.StartsWith("SYSLIB", StringComparison.Ordinal) && !IsOracleCrash(d)).Concat(analyzerDiagnostics).ToImmutableArray(),
             Errors = errors,
             GeneratedSources = driver.GetRunResult().Results.SelectMany(r => r.GeneratedSources.Select(s => (r.Generator.GetGeneratorType().Name, s.HintName, s.SourceText.ToString()))).ToImmutableArray(),
             LoadContext = context,
             Assembly = assembly,
         };
     }
+
+    /// <summary>CS8785 for System.Text.Json's generator: it threw, so it generated nothing (an oracle bug, not ours).</summary>
+    private static bool IsOracleCrash(Diagnostic d) => d.Id == "CS8785" && d.GetMessage().Contains("JsonSourceGenerator", StringComparison.Ordinal);
 
     /// <summary>The event type names of a source, from its syntax alone (no compilation needed).</summary>
     public static ImmutableArray<string> EventTypeNames(string source) => CSharpSyntaxTree.ParseText(source, CompilerSetup.ParseOptions).GetRoot()
@@ -136,7 +137,7 @@ internal static class CaseCompiler
         return found;
     }
 
-    private static string OracleContextSource(IEnumerable<INamedTypeSymbol> types)
+    private static string OracleContextSource(IEnumerable<INamedTypeSymbol> types, bool withObjectScalars)
     {
         var text = new StringBuilder();
         text.AppendLine("namespace Oracle.Generated;");
@@ -150,15 +151,102 @@ internal static class CaseCompiler
             text.Append("[global::System.Text.Json.Serialization.JsonSerializable(typeof(").Append(typeName).Append("), TypeInfoPropertyName = \"").Append(property).AppendLine("\")]");
         }
 
-        // Built-in types keep their own names: System.Text.Json derives the converter it calls from them.
-        foreach (var typeName in s_runtimeScalars)
+        // System.Text.Json's generator does not bring the types an `object` member may hold; a user whose
+        // payload has one lists them in the context, so the oracle does the same (only then: otherwise the
+        // oracle would describe more than a user's context does).
+        foreach (var scalar in withObjectScalars ? s_objectScalars : [])
         {
-            text.Append("[global::System.Text.Json.Serialization.JsonSerializable(typeof(").Append(typeName).AppendLine("))]");
+            text.Append("[global::System.Text.Json.Serialization.JsonSerializable(typeof(").Append(scalar).AppendLine("))]");
         }
 
         text.AppendLine("internal partial class OracleContext : global::System.Text.Json.Serialization.JsonSerializerContext;");
         return text.ToString();
     }
+
+    /// <summary>The run-time types the value builder puts in <c>object</c> members.</summary>
+    private static readonly string[] s_objectScalars =
+    [
+        "int", "long", "double", "decimal", "bool", "string", "global::System.Guid", "global::System.DateTime", "global::System.DateTimeOffset",
+        "global::System.Text.Json.JsonElement", "global::System.Text.Json.Nodes.JsonNode", "global::System.Text.Json.Nodes.JsonObject",
+        "global::System.Text.Json.Nodes.JsonArray", "global::System.Text.Json.Nodes.JsonValue",
+    ];
+
+    /// <summary>
+    /// Whether serializing the type can meet an <c>object</c> (a member, element or dictionary value), walking
+    /// members as System.Text.Json does: not into types or members with a [JsonConverter], not into ignored members.
+    /// </summary>
+    private static bool ReachesObject(INamedTypeSymbol root)
+    {
+        var seen = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        var pending = new Stack<ITypeSymbol>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var type = pending.Pop();
+            if (!seen.Add(type) || seen.Count > 5000)
+            {
+                continue;
+            }
+
+            if (type.SpecialType == SpecialType.System_Object)
+            {
+                return true;
+            }
+
+            if (type is IArrayTypeSymbol array)
+            {
+                pending.Push(array.ElementType);
+                continue;
+            }
+
+            if (type is not INamedTypeSymbol named || HasAttribute(named, "JsonConverterAttribute"))
+            {
+                continue;
+            }
+
+            foreach (var argument in named.TypeArguments)
+            {
+                pending.Push(argument);
+            }
+
+            foreach (var derived in named.GetAttributes().Where(a => a.AttributeClass?.Name == "JsonDerivedTypeAttribute"))
+            {
+                if (derived.ConstructorArguments.FirstOrDefault().Value is ITypeSymbol derivedType)
+                {
+                    pending.Push(derivedType);
+                }
+            }
+
+            if (named.ContainingNamespace?.ToDisplayString().StartsWith("System", StringComparison.Ordinal) == true)
+            {
+                continue;
+            }
+
+            for (var current = named; current is not null; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers())
+                {
+                    if (member.IsStatic || HasAttribute(member, "JsonIgnoreAttribute") || HasAttribute(member, "JsonConverterAttribute"))
+                    {
+                        continue;
+                    }
+
+                    if (member is IPropertySymbol { Parameters.Length: 0 } property)
+                    {
+                        pending.Push(property.Type);
+                    }
+                    else if (member is IFieldSymbol { IsImplicitlyDeclared: false } field)
+                    {
+                        pending.Push(field.Type);
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasAttribute(ISymbol symbol, string name) => symbol.GetAttributes().Any(a => a.AttributeClass?.Name == name);
 
     /// <summary>Removes <c>[InngestEvent]</c> from every type but one.</summary>
     private sealed class OtherEventsStripper(string keep) : CSharpSyntaxRewriter

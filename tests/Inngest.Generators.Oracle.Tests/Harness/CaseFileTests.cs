@@ -13,4 +13,15 @@ public abstract class CaseFileTests(string file)
 
     /// <summary>Compares the case named after the calling test method with the oracle.</summary>
     protected void Check([CallerMemberName] string caseName = "") => CaseRunner.Check(File, caseName);
+
+    /// <summary>
+    /// For the few cases where the Inngest wire contract, not the oracle, decides (an event's data must be
+    /// a JSON object): our analyzers report <paramref name="id"/> as an error on the case's type.
+    /// </summary>
+    protected void ExpectOurError(string id, [CallerMemberName] string caseName = "")
+    {
+        var compiled = CaseRunner.CompiledFor(File, caseName);
+        Assert.Contains(compiled.OurDiagnostics, d => d.Id == id && d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error
+            && (CaseRunner.MemberName(d.Location) == caseName || d.GetMessage().Contains(caseName, System.StringComparison.Ordinal)));
+    }
 }

@@ -16,8 +16,14 @@ internal sealed class CompiledCases
     /// <summary>False when System.Text.Json's generator could not compile the case and reflection is the oracle.</summary>
     public required bool HasOracleContext { get; init; }
 
-    /// <summary>Whether some compile error is in code System.Text.Json's generator emitted (its own limitation, not ours).</summary>
-    public bool OracleCodeFailsToCompile => Errors.Any(e => e.Location.SourceTree?.FilePath.Contains("JsonSourceGenerator", StringComparison.Ordinal) == true);
+    /// <summary>
+    /// Whether System.Text.Json's generator threw, or some compile error is in code it emitted (its own
+    /// limitation, not ours): reflection is the oracle then.
+    /// </summary>
+    public bool OracleCodeFailsToCompile => HasOracleContext && (!OracleCrashes.IsEmpty || Errors.Any(e => e.Location.SourceTree?.FilePath.Contains("JsonSourceGenerator", StringComparison.Ordinal) == true));
+
+    /// <summary>CS8785 reports of System.Text.Json's generator throwing.</summary>
+    public required ImmutableArray<Diagnostic> OracleCrashes { get; init; }
 
     /// <summary>Simple names of the <c>[InngestEvent]</c> types compiled.</summary>
     public required ImmutableArray<string> EventTypeNames { get; init; }
@@ -36,6 +42,59 @@ internal sealed class CompiledCases
     public CaseLoadContext? LoadContext { get; init; }
 
     public Assembly? Assembly { get; init; }
+
+    /// <summary>
+    /// This compilation as seen by one case of it: the diagnostics located in that case's declaration
+    /// (ours), or on the oracle context's <c>[JsonSerializable]</c> entry for it (SYSLIB), plus any that
+    /// cannot be placed. Null when something cannot be attributed safely (compile errors, a crash of the
+    /// oracle, a SYSLIB diagnostic on another entry's types): compile the case alone then.
+    /// </summary>
+    public CompiledCases? For(string caseName)
+    {
+        if (!Errors.IsEmpty || !OracleCrashes.IsEmpty || Assembly is null)
+        {
+            return null;
+        }
+
+        string? Owner(Diagnostic d)
+        {
+            if (!d.Location.IsInSource)
+            {
+                return null;
+            }
+
+            var node = d.Location.SourceTree!.GetRoot().FindNode(d.Location.SourceSpan);
+            if (node.AncestorsAndSelf().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>().LastOrDefault(t => EventTypeNames.Contains(t.Identifier.ValueText)) is { } type)
+            {
+                return type.Identifier.ValueText;
+            }
+
+            // The oracle context's entry: [JsonSerializable(typeof(global::Ns.Case), TypeInfoPropertyName = "...")].
+            var line = d.Location.SourceTree.GetText().Lines[d.Location.GetLineSpan().StartLinePosition.Line].ToString();
+            return EventTypeNames.FirstOrDefault(n => line.Contains("." + n + ")", StringComparison.Ordinal));
+        }
+
+        var oracle = OracleDiagnostics.Where(d => Owner(d) is var owner && (owner == caseName || (owner is null && !d.Location.IsInSource))).ToImmutableArray();
+        if (OracleDiagnostics.Any(d => d.Location.IsInSource && Owner(d) is null))
+        {
+            return null;
+        }
+
+        return new CompiledCases
+        {
+            Name = Name,
+            Compilation = Compilation,
+            HasOracleContext = HasOracleContext,
+            EventTypeNames = [caseName],
+            OracleDiagnostics = oracle,
+            OracleCrashes = OracleCrashes,
+            OurDiagnostics = OurDiagnostics.Where(d => Owner(d) is var owner && (owner == caseName || owner is null)).ToImmutableArray(),
+            Errors = Errors,
+            GeneratedSources = GeneratedSources,
+            LoadContext = LoadContext,
+            Assembly = Assembly,
+        };
+    }
 
     /// <summary>Whether anything asks for a closer look case by case (errors or any diagnostic).</summary>
     public bool IsClean => Errors.IsEmpty && OracleDiagnostics.IsEmpty && !OurDiagnostics.Any(IsReported);

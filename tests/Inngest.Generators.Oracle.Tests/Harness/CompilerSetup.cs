@@ -62,10 +62,46 @@ internal static class CompilerSetup
         {
             typeof(IInngestEventData<>).Assembly.Location,
             typeof(CompilerSetup).Assembly.Location,
-            typeof(Stripe.StripeEntity).Assembly.Location,
-            typeof(Telegram.Bot.Types.Update).Assembly.Location,
-        };
-        return framework.Concat(extra).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
+        }.Concat(WithDependencies(typeof(Stripe.StripeEntity).Assembly, typeof(Telegram.Bot.Types.Update).Assembly));
+        return framework.Concat(extra).Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
+    }
+
+    /// <summary>
+    /// The corpus libraries and the non-framework assemblies they reference (Stripe.net's Newtonsoft.Json...),
+    /// as a project that uses the library would reference them.
+    /// </summary>
+    private static IEnumerable<string> WithDependencies(params Assembly[] libraries)
+    {
+        var frameworkDir = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var pending = new Queue<Assembly>(libraries);
+        while (pending.Count > 0)
+        {
+            var assembly = pending.Dequeue();
+            if (!seen.Add(assembly.Location))
+            {
+                continue;
+            }
+
+            yield return assembly.Location;
+            foreach (var name in assembly.GetReferencedAssemblies())
+            {
+                Assembly dependency;
+                try
+                {
+                    dependency = Assembly.Load(name);
+                }
+                catch (FileNotFoundException)
+                {
+                    continue;
+                }
+
+                if (dependency.Location.Length > 0 && !dependency.Location.StartsWith(frameworkDir, StringComparison.Ordinal))
+                {
+                    pending.Enqueue(dependency);
+                }
+            }
+        }
     }
 
     /// <summary>

@@ -17,8 +17,11 @@ internal static class OracleComparer
     /// <summary>
     /// Compares every value and every JSON input; returns what differed, empty when nothing did.
     /// <paramref name="oracleOptions"/> are the oracle context's own options (their resolver is the context).
+    /// When the case stores <paramref name="runtimeTypes"/> in <c>object</c> members, ours is resolved as
+    /// the client resolves it with <c>InngestClientOptions.JsonTypeInfoResolver</c> set to a user resolver
+    /// that describes exactly those types (the documented way; our context alone cannot know them).
     /// </summary>
-    public static List<string> Compare<T>(JsonSerializerOptions oracleOptions, IEnumerable<T> values, IEnumerable<OracleInputAttribute> inputs)
+    public static List<string> Compare<T>(JsonSerializerOptions oracleOptions, IEnumerable<T> values, IEnumerable<OracleInputAttribute> inputs, IReadOnlyCollection<Type>? runtimeTypes = null)
         where T : IInngestEventData<T>
     {
         var failures = new List<string>();
@@ -30,7 +33,7 @@ internal static class OracleComparer
         });
         var oursInfo = Outcome.Of(() =>
         {
-            ours = T.JsonTypeInfo;
+            ours = runtimeTypes is { Count: > 0 } ? ViaUserResolver(T.JsonTypeInfo, new OnlyTheseTypes(oracleOptions, runtimeTypes)) : T.JsonTypeInfo;
             oursMetadata = MetadataPath(ours);
             return "metadata";
         });
@@ -139,6 +142,21 @@ internal static class OracleComparer
         options.Converters.Add(new UnrelatedConverter());
         options.MakeReadOnly();
         return (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+    }
+
+    /// <summary>What the client does with a user resolver (Inngest.Runtime's JsonMetadataResolver): the metadata's options, with the user's resolver appended.</summary>
+    public static JsonTypeInfo<T> ViaUserResolver<T>(JsonTypeInfo<T> generated, IJsonTypeInfoResolver user)
+    {
+        var options = new JsonSerializerOptions(generated.Options) { TypeInfoResolver = JsonTypeInfoResolver.Combine(generated.Options.TypeInfoResolver, user) };
+        options.MakeReadOnly();
+        return (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+    }
+
+    /// <summary>A user's resolver that describes only the given types (with the oracle's metadata), so it cannot mask a type ours should describe.</summary>
+    private sealed class OnlyTheseTypes(JsonSerializerOptions oracle, IReadOnlyCollection<Type> types) : IJsonTypeInfoResolver
+    {
+        public JsonTypeInfo? GetTypeInfo(Type type, JsonSerializerOptions options) =>
+            types.Contains(type) ? ((IJsonTypeInfoResolver)oracle.TypeInfoResolver!).GetTypeInfo(type, options) : null;
     }
 
     private sealed class Unrelated;

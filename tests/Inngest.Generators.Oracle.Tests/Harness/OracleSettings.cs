@@ -12,8 +12,8 @@ internal static class OracleSettings
     /// <summary>ORACLE_SEED: the random seed (default: fixed per case, so CI runs are repeatable).</summary>
     public static ulong? Seed { get; } = Environment.GetEnvironmentVariable("ORACLE_SEED") is { Length: > 0 } s ? ulong.Parse(s, CultureInfo.InvariantCulture) : null;
 
-    /// <summary>ORACLE_CORPUS_TYPES: model types per third-party library ("all" for every one; default 60).</summary>
-    public static int CorpusTypes { get; } = Environment.GetEnvironmentVariable("ORACLE_CORPUS_TYPES") is "all" ? int.MaxValue : Int("ORACLE_CORPUS_TYPES", 60);
+    /// <summary>ORACLE_CORPUS_TYPES: model types per third-party library ("all" for every one; default 20).</summary>
+    public static int CorpusTypes { get; } = Environment.GetEnvironmentVariable("ORACLE_CORPUS_TYPES") is "all" ? int.MaxValue : Int("ORACLE_CORPUS_TYPES", 20);
 
     /// <summary>ORACLE_CORPUS_SAMPLES: random values per model type (default 3).</summary>
     public static int CorpusSamples { get; } = Int("ORACLE_CORPUS_SAMPLES", 3);

@@ -19,16 +19,20 @@ namespace Inngest.Generators.Oracle.Tests.Harness;
 /// declared derived types, interfaces a concrete implementation from the same assemblies, <c>object</c>
 /// a scalar or an <see cref="OracleRuntimeTypeAttribute"/> type. Depth-limited, so recursive graphs end.
 /// </summary>
-internal sealed class ValueGen(Type root, IReadOnlyList<Assembly> implementations, int maxDepth = 4) : Gen<object?>
+internal sealed class ValueGen(Type root, IReadOnlyList<Assembly> implementations, int maxDepth = 4, int maxObjects = 400) : Gen<object?>
 {
     private static readonly string[] s_texts = ["", "a", "Hello", "h\u00e9llo \"w\" <b>&'", "\u65e5\u672c", "\U0001F600", "line\nbreak\t\\", "key", "value", "x_y-Z", "42"];
 
     private readonly ConcurrentDictionary<Type, Type[]> _implementations = new();
     private readonly Type[] _runtimeTypes = implementations.SelectMany(SafeTypes).Where(t => t.GetCustomAttribute<OracleRuntimeTypeAttribute>() is not null).ToArray();
 
+    // Objects built for the current value: wide model graphs (hundreds of properties per type) stay bounded.
+    private int _objects;
+
     public override object? Generate(PCG pcg, Size? min, out Size size)
     {
         size = new Size(0);
+        _objects = 0;
         return Build(root, pcg, 0);
     }
 
@@ -50,7 +54,7 @@ internal sealed class ValueGen(Type root, IReadOnlyList<Assembly> implementation
             return Enum(type, pcg);
         }
 
-        var tooDeep = depth >= maxDepth;
+        var tooDeep = depth >= maxDepth || _objects >= maxObjects;
         if (!type.IsValueType && (tooDeep ? true : Chance(pcg, 8)) && !IsCollection(type))
         {
             return null;
@@ -375,6 +379,7 @@ internal sealed class ValueGen(Type root, IReadOnlyList<Assembly> implementation
 
     private object? Object(Type type, PCG pcg, int depth)
     {
+        _objects++;
         var concrete = Concrete(type, pcg);
         if (concrete is null || concrete.IsGenericTypeDefinition || concrete.ContainsGenericParameters)
         {
