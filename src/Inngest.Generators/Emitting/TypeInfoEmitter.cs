@@ -116,12 +116,12 @@ internal static class TypeInfoEmitter
 
         if (obj.UnmappedMemberHandling is { } unmapped)
         {
-            extra += ", unmapped: " + Serialization + "JsonUnmappedMemberHandling." + unmapped;
+            extra += ", unmapped: " + EnumValue(Serialization + "JsonUnmappedMemberHandling", unmapped);
         }
 
         if (obj.ObjectCreationHandling is { } creation)
         {
-            extra += ", creation: " + Serialization + "JsonObjectCreationHandling." + creation;
+            extra += ", creation: " + EnumValue(Serialization + "JsonObjectCreationHandling", creation);
         }
 
         return helpers.Use("ObjectInfo") + "<" + t + ">(options, " + string.Join(", ", arguments) + extra + ")";
@@ -301,7 +301,7 @@ internal static class TypeInfoEmitter
 
         if (m.Ignore is { } ignore)
         {
-            text += ", ignore: " + Serialization + "JsonIgnoreCondition." + ignore;
+            text += ", ignore: " + EnumValue(Serialization + "JsonIgnoreCondition", ignore);
         }
 
         if (m.NumberHandling is { } numberHandling)
@@ -311,7 +311,7 @@ internal static class TypeInfoEmitter
 
         if (m.ObjectCreationHandling is { } creation)
         {
-            text += ", creation: " + Serialization + "JsonObjectCreationHandling." + creation;
+            text += ", creation: " + EnumValue(Serialization + "JsonObjectCreationHandling", creation);
         }
 
         if (m.Order != 0)
@@ -344,6 +344,11 @@ internal static class TypeInfoEmitter
 
         w.Close(";");
     }
+
+    /// <summary>A System.Text.Json enum value by name when the generator knows it, else by number (values newer than .NET 8, such as JsonIgnoreCondition.WhenWriting).</summary>
+    private static string EnumValue<TEnum>(string type, TEnum value)
+        where TEnum : struct, System.Enum
+        => System.Enum.IsDefined(typeof(TEnum), value) ? type + "." + value : "(" + type + ")" + System.Convert.ToInt32(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
 
     private static string NumberHandlingValue(NumberHandling value)
         => "(" + Serialization + "JsonNumberHandling)" + ((int)value).ToString(CultureInfo.InvariantCulture);
