@@ -35,7 +35,7 @@ public sealed class UnsupportedMemberAnalyzer : EventTypeAnalyzer
         }
 
         var fallback = info.IdentifierLocation;
-        var reported = (ConcurrentDictionary<ISymbol, byte>[])state!;
+        var (reported, walked) = ((ConcurrentDictionary<ISymbol, byte>[], ConcurrentDictionary<ITypeSymbol, byte>))state!;
         var assembly = context.Compilation.Assembly;
         PayloadGraph.FindUndescribable(type, context.Compilation, (owner, member, problem, reason) =>
         {
@@ -49,7 +49,7 @@ public sealed class UnsupportedMemberAnalyzer : EventTypeAnalyzer
                     problem.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeFormat),
                     reason));
             }
-        }, context.CancellationToken, objectType =>
+        }, context.CancellationToken, visit: objectType =>
         {
             foreach (var (member, part) in TypeShapeRules.UnreachableIncludes(objectType, assembly))
             {
@@ -81,16 +81,17 @@ public sealed class UnsupportedMemberAnalyzer : EventTypeAnalyzer
                         converterTarget.ToDisplayString(TypeFormat)));
                 }
             }
-        });
+        }, visited: walked);
     }
 
     /// <summary>One report per member and rule (INNG011, INNG014, INNG015), however many events reach its type.</summary>
-    private protected override object? CreateCompilationState() => new[]
+    /// <remarks>Also the types already walked: a type many events reach is walked once per compilation.</remarks>
+    private protected override object? CreateCompilationState() => (new[]
     {
         new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default),
         new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default),
         new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default),
-    };
+    }, new ConcurrentDictionary<ITypeSymbol, byte>(SymbolEqualityComparer.Default));
 
     /// <summary>The type and its members that name the non-generic JsonStringEnumConverter, with the enum it converts.</summary>
     private static System.Collections.Generic.IEnumerable<(ISymbol Target, ITypeSymbol Enum)> StringEnumConverterUses(INamedTypeSymbol type)

@@ -196,11 +196,7 @@ internal static class FastPathEmitter
         w.Open("private void " + names.FastPath(shape.Fqn) + "(" + Json + "Utf8JsonWriter writer, " + t + (shape.IsValueType ? string.Empty : "?") + " value)");
         if (!shape.IsValueType)
         {
-            w.Open("if (value is null)");
-            w.Line("writer.WriteNullValue();");
-            w.Line("return;");
-            w.Close();
-            w.Line();
+            w.Line("if (value is null) { writer.WriteNullValue(); return; }");
         }
     }
 

@@ -116,12 +116,12 @@ internal static class TypeInfoEmitter
 
         if (obj.UnmappedMemberHandling is { } unmapped)
         {
-            extra += ", unmapped: " + Serialization + "JsonUnmappedMemberHandling." + unmapped;
+            extra += ", unmapped: " + EnumValue(Serialization + "JsonUnmappedMemberHandling", unmapped);
         }
 
         if (obj.ObjectCreationHandling is { } creation)
         {
-            extra += ", creation: " + Serialization + "JsonObjectCreationHandling." + creation;
+            extra += ", creation: " + EnumValue(Serialization + "JsonObjectCreationHandling", creation);
         }
 
         return helpers.Use("ObjectInfo") + "<" + t + ">(options, " + string.Join(", ", arguments) + extra + ")";
@@ -166,7 +166,7 @@ internal static class TypeInfoEmitter
                 w.Line("var p = new " + helpers.Use("Members") + "<" + t + ">(options);");
             }
 
-            w.Line("return new " + Metadata + "JsonPropertyInfo[]");
+            w.Line("return new[]");
             w.Open();
             foreach (var m in obj.Members)
             {
@@ -301,7 +301,7 @@ internal static class TypeInfoEmitter
 
         if (m.Ignore is { } ignore)
         {
-            text += ", ignore: " + Serialization + "JsonIgnoreCondition." + ignore;
+            text += ", ignore: " + EnumValue(Serialization + "JsonIgnoreCondition", ignore);
         }
 
         if (m.NumberHandling is { } numberHandling)
@@ -311,7 +311,7 @@ internal static class TypeInfoEmitter
 
         if (m.ObjectCreationHandling is { } creation)
         {
-            text += ", creation: " + Serialization + "JsonObjectCreationHandling." + creation;
+            text += ", creation: " + EnumValue(Serialization + "JsonObjectCreationHandling", creation);
         }
 
         if (m.Order != 0)
@@ -333,7 +333,7 @@ internal static class TypeInfoEmitter
     private static void EmitParameters(SourceWriter w, ObjectShape obj, string name, ContextHelpers helpers)
     {
         w.Line();
-        w.Line("private static " + Metadata + "JsonParameterInfoValues[] Parameters_" + name + "() => new " + Metadata + "JsonParameterInfoValues[]");
+        w.Line("private static " + Metadata + "JsonParameterInfoValues[] Parameters_" + name + "() => new[]");
         w.Open();
         for (var i = 0; i < obj.Parameters.Count; i++)
         {
@@ -344,6 +344,11 @@ internal static class TypeInfoEmitter
 
         w.Close(";");
     }
+
+    /// <summary>A System.Text.Json enum value by name when the generator knows it, else by number (values newer than .NET 8, such as JsonIgnoreCondition.WhenWriting).</summary>
+    private static string EnumValue<TEnum>(string type, TEnum value)
+        where TEnum : struct, System.Enum
+        => System.Enum.IsDefined(typeof(TEnum), value) ? type + "." + value : "(" + type + ")" + System.Convert.ToInt32(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
 
     private static string NumberHandlingValue(NumberHandling value)
         => "(" + Serialization + "JsonNumberHandling)" + ((int)value).ToString(CultureInfo.InvariantCulture);

@@ -167,7 +167,9 @@ internal sealed class FastPathPlanner
                 continue;
             }
 
-            if (member.Converter is not null || member.NumberHandling is not null || member.IsExtensionData)
+            // A condition newer than the ones the fast path spells out (.NET 9+: WhenWriting, WhenReading) is left to the metadata.
+            if (member.Converter is not null || member.NumberHandling is not null || member.IsExtensionData
+                || (member.Ignore is { } ignore && !System.Enum.IsDefined(typeof(IgnoreCondition), ignore)))
             {
                 return false;
             }

@@ -55,13 +55,13 @@ public abstract class InngestEvent
     /// its generated name, version and JSON metadata.
     /// </summary>
     /// <typeparam name="T">The payload type.</typeparam>
-    /// <param name="data">The payload, sent as <c>data</c>.</param>
+    /// <param name="data">The payload, sent as <c>data</c>; not null.</param>
     /// <param name="user">Optional user identifying data.</param>
     /// <param name="id">Optional idempotency key.</param>
     /// <param name="timestamp">Optional event time; a future time schedules the run.</param>
     public static InngestEvent<T> Create<T>(T data, InngestUser? user = null, string? id = null, DateTimeOffset? timestamp = null)
         where T : IInngestEventData<T>
-        => new(T.EventName, data, T.JsonTypeInfo)
+        => new(T.EventName, data ?? throw NullData<T>(), T.JsonTypeInfo)
         {
             Version = T.EventVersion,
             User = user,
@@ -103,6 +103,12 @@ public abstract class InngestEvent
         }
     }
 
+    // A typed event always has its payload: a null one (SendXAsync(null!), a null in a batch) would otherwise go
+    // out as "data":{}, losing the caller's mistake, so it is rejected here, before any request.
+    private static ArgumentNullException NullData<T>()
+        where T : IInngestEventData<T>
+        => new("data", $"The data of event '{T.EventName}' is null. Pass a {typeof(T).Name} instance; every typed event needs its payload.");
+
     /// <summary>Returns the event name and type, never the payload or user data.</summary>
     public override string ToString() => $"InngestEvent {{ Name = {Name} }}";
 }
@@ -113,7 +119,7 @@ public sealed class InngestEvent<T> : InngestEvent
 {
     /// <summary>Creates an event for a payload with the given JSON metadata.</summary>
     /// <param name="name">The event name.</param>
-    /// <param name="data">The payload, sent as <c>data</c>; it must not be null and must serialize to a JSON object.</param>
+    /// <param name="data">The payload, sent as <c>data</c>; it must serialize to a JSON object (null sends <c>{}</c>).</param>
     /// <param name="jsonTypeInfo">
     /// The metadata that writes <paramref name="data"/>, for example from a
     /// <see cref="System.Text.Json.Serialization.JsonSerializerContext"/> of your own.
@@ -122,12 +128,6 @@ public sealed class InngestEvent<T> : InngestEvent
         : base(name)
     {
         ArgumentNullException.ThrowIfNull(jsonTypeInfo);
-        if (data is null)
-        {
-            // Caught here, before any request: a null payload would otherwise go out as "data":{} and lose the caller's mistake.
-            throw new ArgumentNullException(nameof(data), $"The data of event '{name}' is null. Pass a {typeof(T).Name} instance; every event needs its payload.");
-        }
-
         Data = data;
         JsonTypeInfo = jsonTypeInfo;
     }
@@ -138,7 +138,7 @@ public sealed class InngestEvent<T> : InngestEvent
     /// <summary>The metadata that writes <see cref="Data"/>.</summary>
     public JsonTypeInfo<T> JsonTypeInfo { get; }
 
-    internal override bool HasNoData => false;
+    internal override bool HasNoData => Data is null;
 
     // Whatever the serializer, a converter or a getter throws is turned into the event's validation error by the
     // envelope writer, with the original exception inside.
