@@ -6,8 +6,7 @@ namespace Inngest.Generators.Oracle.Tests.Features;
 public sealed class MemberAttributesTests() : CaseFileTests("MemberAttributes.cs")
 {
     [Fact]
-    [Trait("oracle", "known-gap")]
-    public void IgnoreConditions() => CheckKnownGap();
+    public void IgnoreConditions() => Check();
 
     [Fact]
     public void NamesAndOrder() => Check();
