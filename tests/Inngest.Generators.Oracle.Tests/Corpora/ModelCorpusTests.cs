@@ -87,7 +87,7 @@ public sealed class ModelCorpusTests(ITestOutputHelper output)
 
 /// <summary>
 /// Model types that differ from the oracle against the generator as last merged (see
-/// /work/coord/oracle-findings.md for what differs). Only the known-gap tests run these (each must
+/// the "Known gaps" table of this project's README for what differs). Only the known-gap tests run these (each must
 /// still differ); the list shrinks as the generator is fixed.
 /// </summary>
 internal static class KnownCorpusFailures
@@ -96,7 +96,7 @@ internal static class KnownCorpusFailures
     {
         ["Stripe"] =
         [
-            // Found by ORACLE_CORPUS_TYPES=300 (see /work/coord/oracle-findings.md).
+            // Found by ORACLE_CORPUS_TYPES=300.
             "Stripe.EventData",
             "Stripe.Events.V1BillingAlertTriggeredEventNotification",
             "Stripe.Events.V1BillingMeterErrorReportTriggeredEventNotification",
