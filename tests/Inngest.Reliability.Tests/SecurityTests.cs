@@ -374,10 +374,30 @@ public sealed class SecurityTests
         }
     }
 
+    /// <summary>Keeps the context the client hands a send middleware (its constructor is internal).</summary>
+    private sealed class CapturingMiddleware : InngestSendMiddleware
+    {
+        public InngestSendMiddlewareContext? Context { get; private set; }
+
+        public override InngestEvent TransformEvent(InngestEvent evt, InngestSendMiddlewareContext context)
+        {
+            Context = context;
+            return evt;
+        }
+    }
+
     [Fact]
     public async Task No_public_type_shows_the_key_in_ToString()
     {
         await using var server = await FaultServer.StartAsync();
+        var hook = new CapturingMiddleware();
+        var hooked = new InngestClientOptions { EventKey = Key, BaseUrl = server.BaseUrl.ToString(), EnvironmentReader = _ => null, MaxAttempts = 1 };
+        hooked.SendMiddleware.Add(hook);
+        using (var hookedClient = new InngestClient(hooked))
+        {
+            await hookedClient.SendAsync(Events());
+        }
+
         server.Script(Fault.BadRequestPartial);
         var options = new InngestClientOptions { EventKey = Key, BaseUrl = server.BaseUrl.ToString(), EnvironmentReader = _ => null, MaxAttempts = 1 };
         using var client = new InngestClient(options);
@@ -407,6 +427,8 @@ public sealed class SecurityTests
             [typeof(InngestEvent)] = InngestEvent.FromJson("app/x", "{}"),
             [typeof(InngestEventAttribute)] = new InngestEventAttribute("app/x"),
             [typeof(InngestSendListener)] = new Exposure(),
+            [typeof(InngestSendMiddleware)] = hook,
+            [typeof(InngestSendMiddlewareContext)] = hook.Context!,
         };
 
         // Every exported type that can have instances is covered: a new public type fails this test until it is added.
