@@ -88,6 +88,11 @@ internal static class DiagnosticDescriptors
         "Use the generic JsonStringEnumConverter<TEnum>",
         "[JsonConverter(typeof(JsonStringEnumConverter))] on '{0}' is not compatible with Native AOT (IL3050: the attribute roots a constructor that needs run-time code generation): use typeof(JsonStringEnumConverter<{1}>), which writes the same");
 
+    public static readonly DiagnosticDescriptor ConverterNotCreatable = Create(
+        "INNG016", DiagnosticSeverity.Warning,
+        "[JsonConverter] on a payload member cannot be created by generated code",
+        "'{0}.{1}' names the converter '{2}', which generated code cannot create (the type or its parameterless constructor is not accessible from this assembly): the member is written without it, as System.Text.Json's source generator does (SYSLIB1220), while reflection would use it; make the converter public with a public parameterless constructor, or describe '{0}' with a JsonSerializerContext of your own in InngestClientOptions.JsonTypeInfoResolver");
+
     // INNG006 and INNG007 compare types across the compilation, so they are reported at compilation end (RS1037).
     private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message, params string[] customTags)
         => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant(), customTags: customTags);

@@ -12,7 +12,7 @@ namespace Inngest.Generators.Diagnostics;
 /// Walks each event payload's type graph with the generator's own walk (<see cref="PayloadGraph"/>) and
 /// reports what the generated metadata cannot cover: INNG011 for a member whose type gets no metadata
 /// (resolved at run time through the options' resolver chain), INNG014 for a [JsonInclude] member the
-/// generated code cannot reach, INNG015 for the reflection-based JsonStringEnumConverter.
+/// generated code cannot reach, INNG015 for the reflection-based JsonStringEnumConverter, INNG016 for a member [JsonConverter] generated code cannot create.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnsupportedMemberAnalyzer : EventTypeAnalyzer
@@ -23,7 +23,8 @@ public sealed class UnsupportedMemberAnalyzer : EventTypeAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.UnsupportedMember,
         DiagnosticDescriptors.UnreachableJsonInclude,
-        DiagnosticDescriptors.ReflectionStringEnumConverter);
+        DiagnosticDescriptors.ReflectionStringEnumConverter,
+        DiagnosticDescriptors.ConverterNotCreatable);
 
     /// <inheritdoc/>
     private protected override void Analyze(SymbolAnalysisContext context, INamedTypeSymbol type, EventAttributeInfo info, object? state)
@@ -70,6 +71,19 @@ public sealed class UnsupportedMemberAnalyzer : EventTypeAnalyzer
                     effect));
             }
 
+            foreach (var (member, converter) in UncreatableMemberConverters(objectType))
+            {
+                if (reported[3].TryAdd(member, 0))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.ConverterNotCreatable,
+                        LocationOf(member, fallback),
+                        objectType.ToDisplayString(TypeFormat),
+                        member.Name,
+                        converter.ToDisplayString(TypeFormat)));
+                }
+            }
+
             foreach (var (target, converterTarget) in StringEnumConverterUses(objectType))
             {
                 if (reported[2].TryAdd(target, 0))
@@ -84,14 +98,31 @@ public sealed class UnsupportedMemberAnalyzer : EventTypeAnalyzer
         }, visited: walked);
     }
 
-    /// <summary>One report per member and rule (INNG011, INNG014, INNG015), however many events reach its type.</summary>
+    /// <summary>One report per member and rule (INNG011, INNG014, INNG015, INNG016), however many events reach its type.</summary>
     /// <remarks>Also the types already walked: a type many events reach is walked once per compilation.</remarks>
     private protected override object? CreateCompilationState() => (new[]
     {
         new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default),
         new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default),
         new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default),
+        new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default),
     }, new ConcurrentDictionary<ITypeSymbol, byte>(SymbolEqualityComparer.Default));
+
+    /// <summary>The members (this type's and its bases') whose [JsonConverter] the generated code cannot create.</summary>
+    private static System.Collections.Generic.IEnumerable<(ISymbol Member, INamedTypeSymbol Converter)> UncreatableMemberConverters(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null && current.SpecialType is not SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member is IPropertySymbol or IFieldSymbol && !member.IsStatic
+                    && JsonAttributes.ConverterTypeOf(member) is { } converter && !TypeShapeRules.CanCreateConverter(converter))
+                {
+                    yield return (member, converter);
+                }
+            }
+        }
+    }
 
     /// <summary>The type and its members that name the non-generic JsonStringEnumConverter, with the enum it converts.</summary>
     private static System.Collections.Generic.IEnumerable<(ISymbol Target, ITypeSymbol Enum)> StringEnumConverterUses(INamedTypeSymbol type)

@@ -44,7 +44,8 @@ internal static class ObjectShapeReader
         var memberType = member.Type;
         string? converter = null;
         string? converterUnderlying = null;
-        if (JsonAttributes.ConverterTypeOf(symbol) is { } converterType)
+        // A converter the generated code cannot create is left out, as System.Text.Json's generator does (INNG016 says so).
+        if (JsonAttributes.ConverterTypeOf(symbol) is { } converterType && TypeShapeRules.CanCreateConverter(converterType))
         {
             // On a Nullable<T> member the converter may convert T? or only T; the generated code asks it
             // at run time and wraps a T converter, as reflection does.

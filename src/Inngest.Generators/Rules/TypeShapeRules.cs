@@ -128,10 +128,12 @@ internal static class TypeShapeRules
             return TypeClassification.Unsupported("a type parameter has no fixed shape");
         }
 
-        if (JsonAttributes.ConverterTypeOf(named) is not null)
+        if (JsonAttributes.ConverterTypeOf(named) is { } typeConverter)
         {
-            // The type's own [JsonConverter] describes it completely.
-            return TypeClassification.Of(TypeShapeKind.CustomConverter);
+            // The type's own [JsonConverter] describes it completely, when the generated code can create it.
+            return CanCreateConverter(typeConverter)
+                ? TypeClassification.Of(TypeShapeKind.CustomConverter)
+                : TypeClassification.Unsupported(ConverterNotCreatable(typeConverter));
         }
 
         if (named.TypeKind == TypeKind.Enum)
@@ -412,6 +414,46 @@ internal static class TypeShapeRules
 
     private static bool IsObsoleteError(ISymbol member)
         => JsonAttributes.Find(member, "System.ObsoleteAttribute") is { ConstructorArguments.Length: 2 } obsolete && obsolete.ConstructorArguments[1].Value is true;
+
+    /// <summary>
+    /// True when generated code in the event's assembly can create the converter a [JsonConverter] names: a
+    /// non-abstract class whose type (with its containing types) and parameterless constructor are public, or
+    /// internal and declared in the compilation's own source. System.Text.Json's generator reports SYSLIB1220
+    /// for the others (third-party libraries often keep their converters internal).
+    /// </summary>
+    public static bool CanCreateConverter(INamedTypeSymbol converter)
+    {
+        if (converter.TypeKind != TypeKind.Class || converter.IsAbstract)
+        {
+            return false;
+        }
+
+        var declaredHere = converter.DeclaringSyntaxReferences.Length > 0;
+        for (var current = converter; current is not null; current = current.ContainingType)
+        {
+            if (!IsCreatableFrom(current.DeclaredAccessibility, declaredHere))
+            {
+                return false;
+            }
+        }
+
+        foreach (var constructor in converter.InstanceConstructors)
+        {
+            if (constructor.Parameters.Length == 0 && IsCreatableFrom(constructor.DeclaredAccessibility, declaredHere))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Why <see cref="CanCreateConverter"/> said no, as a phrase for the diagnostics.</summary>
+    public static string ConverterNotCreatable(INamedTypeSymbol converter)
+        => $"its [JsonConverter] type '{converter.Name}' cannot be created by generated code: the type or its parameterless constructor is not accessible from this assembly";
+
+    private static bool IsCreatableFrom(Accessibility accessibility, bool declaredHere)
+        => accessibility == Accessibility.Public || (declaredHere && accessibility is Accessibility.Internal or Accessibility.ProtectedOrInternal);
 
     private static bool IsReachable(ISymbol symbol, IAssemblySymbol? within)
         => symbol.DeclaredAccessibility switch
