@@ -93,6 +93,16 @@ internal static class DiagnosticDescriptors
         "[JsonConverter] on a payload member cannot be created by generated code",
         "'{0}.{1}' names the converter '{2}', which generated code cannot create (the type or its parameterless constructor is not accessible from this assembly): the member is written without it, as System.Text.Json's source generator does (SYSLIB1220), while reflection would use it; make the converter public with a public parameterless constructor, or describe '{0}' with a JsonSerializerContext of your own in InngestClientOptions.JsonTypeInfoResolver");
 
+    public static readonly DiagnosticDescriptor UnusableJsonConstructor = Create(
+        "INNG027", DiagnosticSeverity.Warning,
+        "[JsonConstructor] cannot be used by generated code",
+        "'{0}' marks {1} with [JsonConstructor], {2}: the event is written, but reading it back throws NotSupportedException (System.Text.Json's generator reports {3} and does the same); {4}");
+
+    public static readonly DiagnosticDescriptor InvalidExtensionData = Create(
+        "INNG028", DiagnosticSeverity.Error,
+        "[JsonExtensionData] member is not valid",
+        "'{0}.{1}' has [JsonExtensionData], but {2}; System.Text.Json throws InvalidOperationException for the type, so the event can never be sent (its generator reports {3})");
+
     // INNG006 and INNG007 compare types across the compilation, so they are reported at compilation end (RS1037).
     private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message, params string[] customTags)
         => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant(), customTags: customTags);

@@ -455,7 +455,8 @@ internal static class TypeShapeRules
     private static bool IsCreatableFrom(Accessibility accessibility, bool declaredHere)
         => accessibility == Accessibility.Public || (declaredHere && accessibility is Accessibility.Internal or Accessibility.ProtectedOrInternal);
 
-    private static bool IsReachable(ISymbol symbol, IAssemblySymbol? within)
+    /// <summary>Whether generated code in <paramref name="within"/> can use the member: public, or internal to that assembly.</summary>
+    public static bool IsReachable(ISymbol symbol, IAssemblySymbol? within)
         => symbol.DeclaredAccessibility switch
         {
             Accessibility.Public => true,
