@@ -81,7 +81,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnreachableJsonInclude = Create(
         "INNG014", DiagnosticSeverity.Warning,
         "[JsonInclude] member is not accessible to generated code",
-        "'{0}.{1}' has [JsonInclude], but its {2} is {3}, so the generated metadata cannot use it ({4}), as System.Text.Json's generator reports with SYSLIB1038: make the {2} public or internal");
+        "'{0}.{1}' has [JsonInclude], but its {2} is {3}, so the generated metadata cannot use it: {4}, as with System.Text.Json's generator (SYSLIB1038); make the {2} public or internal");
 
     public static readonly DiagnosticDescriptor ReflectionStringEnumConverter = Create(
         "INNG015", DiagnosticSeverity.Warning,

@@ -63,7 +63,7 @@ public sealed class UnsupportedMemberAnalyzer : EventTypeAnalyzer
                 }
 
                 var accessor = member is IPropertySymbol property ? (part == "getter" ? (ISymbol?)property.GetMethod ?? property : property.SetMethod!) : member;
-                var effect = part is "getter" or "field" ? "it is neither written nor read" : "it is written but never read back";
+                var effect = part is "getter" or "field" ? "writing the type throws InvalidOperationException" : "reading it back throws InvalidOperationException when the JSON holds the member";
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.UnreachableJsonInclude,
                     LocationOf(member, fallback),

@@ -78,6 +78,8 @@ internal static class ObjectShapeReader
             Kind = member.IsField ? MemberKind.Field : MemberKind.Property,
             IsVirtual = symbol is IPropertySymbol p && (p.IsVirtual || p.IsOverride || p.IsAbstract),
             HasGetter = member.CanGet,
+            UnreachableIncludeGetter = member.UnreachableIncludeGetter,
+            UnreachableIncludeSetter = member.UnreachableIncludeSetter,
             Setter = member.ThroughUnsafeAccessor && member.Setter == SetterKind.Init ? SetterKind.Setter : member.Setter,
             // [JsonRequired] always; C# required unless the constructor says it sets them ([SetsRequiredMembers]).
             IsRequired = !member.IsIgnored && (JsonAttributes.Has(symbol, JsonAttributes.Required) || (isCSharpRequired && !setsRequired)),
