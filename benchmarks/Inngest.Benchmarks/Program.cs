@@ -36,6 +36,8 @@ public static class Program
                 return await GeneratorCost.ReportAnalyzerBuild.RunAsync(rest);
             case "aot":
                 return await Aot.AotStartup.RunAsync(rest);
+            case "sendcost":
+                return EndToEnd.SendCost.Run(rest);
             case "quickcompare":
                 return QuickCompare.Run(rest);
             default:
