@@ -46,6 +46,8 @@ internal static class EventFileEmitter
 
             static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{{self}}> {{iface}}.JsonTypeInfo
                 => {{GeneratedNames.ContextFqn(assemblyName)}}.Default.EventTypeInfo<{{self}}>();
+
+            static global::Inngest.InngestEventEncoding? {{iface}}.EventEncoding { get; } = global::Inngest.InngestEventEncoding.Create(EventName, EventVersion);
             """);
         w.Close();
         for (var i = 0; i < model.ContainingTypes.Count; i++)

@@ -19,4 +19,11 @@ public interface IInngestEventData<TSelf> where TSelf : IInngestEventData<TSelf>
 
     /// <summary>The JSON metadata that writes the payload as the event's <c>data</c> object.</summary>
     static abstract JsonTypeInfo<TSelf> JsonTypeInfo { get; }
+
+    /// <summary>
+    /// The event's name and version pre-encoded for the request body (see <see cref="InngestEventEncoding.Create"/>),
+    /// or <see langword="null"/> (the default, for hand-written implementations) to have every event's name checked and
+    /// encoded when it is sent. The generator implements it for every <see cref="InngestEventAttribute"/> type.
+    /// </summary>
+    static virtual InngestEventEncoding? EventEncoding => null;
 }

@@ -28,6 +28,9 @@ internal sealed class JsonMetadataResolver
         }
     }
 
+    /// <summary>Whether events' own metadata is used as it is (no <see cref="InngestClientOptions.JsonTypeInfoResolver"/>).</summary>
+    public bool IsDefault => _extra is null;
+
     public JsonTypeInfo<T> Resolve<T>(JsonTypeInfo<T> typeInfo)
     {
         if (_extra is null)
