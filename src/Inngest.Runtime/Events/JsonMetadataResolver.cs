@@ -28,6 +28,9 @@ internal sealed class JsonMetadataResolver
         }
     }
 
+    /// <summary>The extra resolver, or null.</summary>
+    public IJsonTypeInfoResolver? Extra => _extra;
+
     public JsonTypeInfo<T> Resolve<T>(JsonTypeInfo<T> typeInfo)
     {
         if (_extra is null)
