@@ -4,7 +4,7 @@
 #   benchmarks/run.sh           full run (about 20 minutes on 2 cores): all suites, results in benchmarks/artifacts/
 #   benchmarks/run.sh --quick   smoke test (a couple of minutes): every suite but AOT builds and runs once, no
 #                               timing claims; exits non-zero if anything fails (BENCH_SKIP_NODE=1: no npm/Node)
-#   benchmarks/run.sh --only serialization|e2e|cross|cpu|gencost|gencost-build|aot   one suite of the full run
+#   benchmarks/run.sh --only serialization|receiving|e2e|cross|cpu|gencost|gencost-build|aot   one suite of the full run
 #
 # Needs the .NET 10 SDK; the Node comparison also needs node >= 20 and npm (the pinned inngest SDK is
 # installed from benchmarks/node/package-lock.json), the AOT table needs the Native AOT prerequisites (clang).
@@ -75,6 +75,10 @@ else
   if want serialization; then
     step "serialization (BenchmarkDotNet)"
     run serialization dotnet "$dll" bdn --filter '*SerializationBenchmarks*' --warmupCount 4 --iterationCount 15 --artifacts "$out/bdn" --exporters github
+  fi
+  if want receiving; then
+    step "receiving: parsing received events (BenchmarkDotNet)"
+    run receiving dotnet "$dll" bdn --filter '*ReceivingBenchmarks*' --warmupCount 4 --iterationCount 15 --artifacts "$out/bdn" --exporters github
   fi
   if want e2e; then
     step "end to end, library vs raw HttpClient (BenchmarkDotNet)"
