@@ -116,6 +116,13 @@ public sealed class ErrorTests
     }
 
     [Fact]
+    public void An_undefined_element_is_false_for_TryParse_and_invalid_json_for_Parse()
+    {
+        Assert.False(InngestEvent.TryParse<SeatAdded>(default(JsonElement), out _));
+        Assert.Equal(InngestEventParseError.InvalidJson, Assert.Throws<InngestEventParseException>(() => InngestEvent.Parse(default(JsonElement))).Error);
+    }
+
+    [Fact]
     public void Null_input_is_false_for_TryParse_and_an_argument_error_for_Parse()
     {
         Assert.False(InngestEvent.TryParse<SeatAdded>((string?)null, out _));

@@ -154,7 +154,20 @@ public abstract partial class InngestEvent
     /// <returns>Whether the event could be read as <typeparamref name="T"/>.</returns>
     public static bool TryParse<T>(JsonElement json, [NotNullWhen(true)] out InngestEvent<T>? @event)
         where T : IInngestEventData<T>
-        => TryParse(Utf8Input.FromElement(json).Span, null, out @event, out _);
+    {
+        ReadOnlyMemory<byte> utf8;
+        try
+        {
+            utf8 = Utf8Input.FromElement(json);
+        }
+        catch (InngestEventParseException)
+        {
+            @event = null;
+            return false;
+        }
+
+        return TryParse(utf8.Span, null, out @event, out _);
+    }
 
     /// <summary>
     /// Parses a received event without knowing its type: dispatches on <c>name</c> and <c>v</c> to the registered

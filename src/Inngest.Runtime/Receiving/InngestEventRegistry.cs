@@ -19,7 +19,7 @@ public sealed class InngestEventRegistry
     private readonly object _gate = new();
 
     // Copy on write: parsing reads a snapshot without locking; adding (rare, at start-up) replaces it.
-    private Dictionary<string, Registration[]> _byName = new(StringComparer.Ordinal);
+    private volatile Dictionary<string, Registration[]> _byName = new(StringComparer.Ordinal);
 
     /// <summary>The registry the generated code fills and the parse methods use when <see cref="InngestParseOptions.Registry"/> is not set.</summary>
     public static InngestEventRegistry Default { get; } = new();

@@ -37,6 +37,12 @@ internal static class Utf8Input
 
     public static ReadOnlyMemory<byte> FromElement(JsonElement element)
     {
+        if (element.ValueKind == JsonValueKind.Undefined)
+        {
+            // default(JsonElement), or a member that was not there: nothing to parse.
+            throw new InngestEventParseException(InngestEventParseError.InvalidJson, null, "$", "The JSON element is undefined (default, or a member that is missing); pass the element of an event.");
+        }
+
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
