@@ -49,10 +49,18 @@ internal static class EventFileEmitter
 
             static global::Inngest.InngestEventEncoding? {{iface}}.EventEncoding { get; } = global::Inngest.InngestEventEncoding.Create(EventName, EventVersion);
             """);
+        UpgradeEmitter.Emit(w, model, iface, self);
         w.Close();
         for (var i = 0; i < model.ContainingTypes.Count; i++)
         {
             w.Close();
+        }
+
+        if (model.ReceiveOnly)
+        {
+            // Receive-only: parsed, never sent, so there is no send method to generate.
+            CloseNamespace(w, hasNamespace);
+            return w.ToString();
         }
 
         // Never private by omission: internal unless the type and its containers are all public. The class is one
@@ -82,12 +90,16 @@ internal static class EventFileEmitter
                     => global::Inngest.InngestClientExtensions.SendAsync(client, data, null, cancellationToken);
             }
             """);
+        CloseNamespace(w, hasNamespace);
+        return w.ToString();
+    }
+
+    private static void CloseNamespace(SourceWriter w, bool hasNamespace)
+    {
         if (hasNamespace)
         {
             w.Close();
         }
-
-        return w.ToString();
     }
 
     /// <summary>The type's name relative to its namespace: containing types and the name, keywords escaped.</summary>
