@@ -46,9 +46,17 @@ internal static class EventFileEmitter
 
             static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{{self}}> {{iface}}.JsonTypeInfo
                 => {{GeneratedNames.ContextFqn(assemblyName)}}.Default.EventTypeInfo<{{self}}>();
-
-            static global::Inngest.InngestEventEncoding? {{iface}}.EventEncoding { get; } = global::Inngest.InngestEventEncoding.Create(EventName, EventVersion);
             """);
+        if (!model.ReceiveOnly)
+        {
+            // A receive-only event keeps the default (no encoding): its reserved name would throw here, in the type's
+            // initializer; sending it through the generic API then fails the per-event name check, with a message that says why.
+            w.Lines($$"""
+
+                static global::Inngest.InngestEventEncoding? {{iface}}.EventEncoding { get; } = global::Inngest.InngestEventEncoding.Create(EventName, EventVersion);
+                """);
+        }
+
         UpgradeEmitter.Emit(w, model, iface, self);
         w.Close();
         for (var i = 0; i < model.ContainingTypes.Count; i++)
