@@ -40,6 +40,9 @@ internal static class EventFileEmitter
             /// <summary>The payload version sent as <c>v</c>: {{versionDoc}}.</summary>
             public const string? EventVersion = {{Literal(model.Version)}};
 
+            /// <summary>The JSON Schema (draft 2020-12) of the <c>data</c> this type is written as.</summary>
+            public const string JsonSchema = {{CSharp.RawLiteral(JsonSchemaEmitter.Emit(model))}};
+
             static string {{iface}}.EventName => EventName;
 
             static string? {{iface}}.EventVersion => EventVersion;
