@@ -314,7 +314,10 @@ internal sealed class TypeScriptWriter
             ? name
             : Quote(name);
 
-    private static string Quote(string value) => JsonSerializer.Serialize(value);
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>A JavaScript string literal (a JSON string is one; quotes and control characters escaped, the rest as is).</summary>
+    private static string Quote(string value) => JsonSerializer.Serialize(value, Readable);
 
     private static string Comment(string value) => value.Replace("*/", "*\\/", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 
