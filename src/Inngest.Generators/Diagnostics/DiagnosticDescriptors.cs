@@ -93,6 +93,31 @@ internal static class DiagnosticDescriptors
         "[JsonConverter] on a payload member cannot be created by generated code",
         "'{0}.{1}' names the converter '{2}', which generated code cannot create (the type or its parameterless constructor is not accessible from this assembly): the member is written without it, as System.Text.Json's source generator does (SYSLIB1220), while reflection would use it; make the converter public with a public parameterless constructor, or describe '{0}' with a JsonSerializerContext of your own in InngestClientOptions.JsonTypeInfoResolver");
 
+    public static readonly DiagnosticDescriptor IdUnknownMember = Create(
+        "INNG020", DiagnosticSeverity.Error,
+        "Id template names a member the event type does not have",
+        "The Id template of '{0}' names '{1}', which is not a readable property or field of '{0}': use one of its members{2}");
+
+    public static readonly DiagnosticDescriptor IdNotScalar = Create(
+        "INNG021", DiagnosticSeverity.Error,
+        "Id template member is not a scalar",
+        "'{0}.{1}' in the Id template is a '{2}', which has no single text form: use a member that is a string, char, bool, number, enum, Guid or date/time");
+
+    public static readonly DiagnosticDescriptor IdNullableWithoutFallback = Create(
+        "INNG022", DiagnosticSeverity.Error,
+        "Id template member may be null and has no fallback",
+        "'{0}.{1}' in the Id template may be null: give the text to use then, as '{{{1}??none}}', or make the member non-nullable");
+
+    public static readonly DiagnosticDescriptor IdWithoutEventIdentity = Create(
+        "INNG023", DiagnosticSeverity.Warning,
+        "Id template does not say which event it belongs to",
+        "The Id template \"{0}\" of '{1}' has no part of the event name \"{2}\" in its text, but Inngest deduplicates ids across all event names for 24 hours, so another event with the same values would be dropped: prefix it, for example with \"{2}:\"");
+
+    public static readonly DiagnosticDescriptor IdMalformed = Create(
+        "INNG024", DiagnosticSeverity.Error,
+        "Id template is malformed",
+        "The Id template \"{0}\" of '{1}' is malformed: {2}");
+
     // INNG006 and INNG007 compare types across the compilation, so they are reported at compilation end (RS1037).
     private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message, params string[] customTags)
         => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant(), customTags: customTags);

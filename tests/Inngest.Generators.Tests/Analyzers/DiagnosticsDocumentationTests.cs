@@ -36,7 +36,7 @@ public class DiagnosticsDocumentationTests
     {
         var docs = ReadRepositoryFile(Path.Combine("docs", "diagnostics.md"));
         var descriptors = AllDescriptors();
-        Assert.Equal(16, descriptors.Length);
+        Assert.Equal(21, descriptors.Length);
         foreach (var descriptor in descriptors)
         {
             Assert.EndsWith("/docs/diagnostics.md#" + descriptor.Id.ToLowerInvariant(), descriptor.HelpLinkUri);
@@ -48,7 +48,7 @@ public class DiagnosticsDocumentationTests
     [Fact]
     public void Every_descriptor_is_reported_by_exactly_one_analyzer()
     {
-        DiagnosticAnalyzer[] analyzers = { new EventNameAnalyzer(), new EventTypeShapeAnalyzer(), new EventCollisionAnalyzer(), new UnsupportedMemberAnalyzer() };
+        DiagnosticAnalyzer[] analyzers = { new EventNameAnalyzer(), new EventTypeShapeAnalyzer(), new EventCollisionAnalyzer(), new UnsupportedMemberAnalyzer(), new IdTemplateAnalyzer() };
         var supported = analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToList();
         Assert.Equal(supported.Distinct().Count(), supported.Count);
 
