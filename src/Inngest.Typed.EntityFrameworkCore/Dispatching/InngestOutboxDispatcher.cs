@@ -52,6 +52,8 @@ public sealed class InngestOutboxDispatcher<TContext> : BackgroundService
         _metrics = new OutboxMetrics(typeof(TContext).Name);
     }
 
+    internal OutboxMetrics Metrics => _metrics;
+
     /// <summary>The name of the <see cref="InngestOutboxOptions"/> this dispatcher reads: the context type's full name.</summary>
     public static string OptionsName => typeof(TContext).FullName ?? typeof(TContext).Name;
 

@@ -33,6 +33,9 @@ internal sealed class OutboxMetrics : IDisposable
         _meter.CreateObservableGauge("inngest.outbox.oldest_pending_age", () => Observe(s => s.OldestPendingAge.TotalSeconds), "s", "Age of the oldest pending outbox row.");
     }
 
+    /// <summary>This dispatcher's meter (tests tell it apart from other dispatchers' in the process).</summary>
+    internal Meter Meter => _meter;
+
     public void Update(InngestOutboxStatistics statistics) => _latest = statistics;
 
     public void Sent(int count) => Add(_sent, count);

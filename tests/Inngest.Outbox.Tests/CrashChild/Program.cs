@@ -94,7 +94,7 @@ for (var i = 0; ; i++)
         Console.WriteLine($"MARK saved {orderId}");
         if (pauseAt == "saved")
         {
-            await Task.Delay(500);
+            await Task.Delay(250);
         }
 
         if (commit)
@@ -103,7 +103,7 @@ for (var i = 0; ; i++)
             Console.WriteLine($"MARK committed {orderId}");
             if (pauseAt == "committed")
             {
-                await Task.Delay(500);
+                await Task.Delay(250);
             }
         }
         else
