@@ -12,8 +12,6 @@ internal enum OutboxDialect
     /// <summary>PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c>, so concurrent dispatchers claim disjoint rows without waiting.</summary>
     PostgreSql,
 
-    /// <summary>Another relational provider: the claim is one conditional UPDATE, safe with one dispatcher.</summary>
-    Other,
 }
 
 internal static class OutboxDialects
@@ -24,6 +22,8 @@ internal static class OutboxDialects
             "Npgsql.EntityFrameworkCore.PostgreSQL" => OutboxDialect.PostgreSql,
             "Microsoft.EntityFrameworkCore.Sqlite" => OutboxDialect.Sqlite,
             _ when context.Database.ProviderName?.Contains("Sqlite", StringComparison.OrdinalIgnoreCase) == true => OutboxDialect.Sqlite,
-            _ => OutboxDialect.Other,
+            // The claim statement needs LIMIT and RETURNING (SQL Server would need TOP, OUTPUT and READPAST).
+            var other => throw new NotSupportedException(
+                $"The Inngest outbox dispatcher supports PostgreSQL (Npgsql.EntityFrameworkCore.PostgreSQL) and SQLite (Microsoft.EntityFrameworkCore.Sqlite); {typeof(DbContext).Name} {context.GetType().Name} uses '{other}'. Enqueueing works on any provider, but dispatch from one of those two."),
         };
 }

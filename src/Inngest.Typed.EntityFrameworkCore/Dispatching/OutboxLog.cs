@@ -30,7 +30,7 @@ internal static partial class OutboxLog
     public static partial void CycleFailed(ILogger logger, Exception exception, TimeSpan delay);
 
     [LoggerMessage(EventId = 106, EventName = "InngestOutboxSingleDispatcher", Level = LogLevel.Information,
-        Message = "Inngest outbox on {Provider}: rows are claimed with a conditional UPDATE; run one dispatcher for this database (PostgreSQL supports several)")]
+        Message = "Inngest outbox on {Provider}: SQLite has one writer at a time; run one dispatcher per database file (PostgreSQL supports several)")]
     public static partial void SingleDispatcher(ILogger logger, string? provider);
 
     [LoggerMessage(EventId = 107, EventName = "InngestOutboxStopped", Level = LogLevel.Information,
