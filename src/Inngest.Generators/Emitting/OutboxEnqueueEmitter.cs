@@ -32,13 +32,7 @@ internal static class OutboxEnqueueEmitter
             w.Open("namespace " + model.Namespace);
         }
 
-        var relative = string.Empty;
-        foreach (var container in model.ContainingTypes)
-        {
-            relative += Id(container.Name) + ".";
-        }
-
-        relative += Id(model.TypeName);
+        var relative = EventFileEmitter.RelativeName(model);
         var access = model.Accessibility == GeneratedAccessibility.Public ? "public" : "internal";
         var classAccess = model.Accessibility == GeneratedAccessibility.Public ? "public " : string.Empty;
         const string Outbox = "global::Inngest.EntityFrameworkCore.InngestOutbox";

@@ -16,6 +16,7 @@ internal enum OutboxDialect
 
 internal static class OutboxDialects
 {
+    /// <summary>The context's dialect; throws for a provider the claim statement cannot run on.</summary>
     public static OutboxDialect Of(DbContext context)
         => context.Database.ProviderName switch
         {

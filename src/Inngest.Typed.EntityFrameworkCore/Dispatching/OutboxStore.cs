@@ -23,16 +23,16 @@ internal sealed class OutboxStore
 
     private readonly DbContext _db;
     private readonly string _table;
-    private readonly OutboxDialect _dialect;
+    private OutboxDialect? _dialect;
 
     public OutboxStore(DbContext db)
     {
         _db = db;
         _table = OutboxModel.QuotedTable(db);
-        _dialect = OutboxDialects.Of(db);
     }
 
-    public OutboxDialect Dialect => _dialect;
+    /// <summary>Only the claim depends on it; the other statements are plain SQL every relational database runs.</summary>
+    public OutboxDialect Dialect => _dialect ??= OutboxDialects.Of(_db);
 
     /// <summary>
     /// Leases up to <paramref name="batchSize"/> due rows in dispatch order (skipping rows another dispatcher has locked
@@ -41,7 +41,7 @@ internal sealed class OutboxStore
     /// </summary>
     public async Task<List<ClaimedRow>> ClaimAsync(int batchSize, long now, long leaseUntil, string leaseToken, CancellationToken ct)
     {
-        var lockClause = _dialect == OutboxDialect.PostgreSql ? " FOR UPDATE SKIP LOCKED" : string.Empty;
+        var lockClause = Dialect == OutboxDialect.PostgreSql ? " FOR UPDATE SKIP LOCKED" : string.Empty;
         var sql = $"UPDATE {_table} SET {C.LeaseToken} = @token, {C.LeaseUntil} = @until WHERE {C.Id} IN ("
             + $"SELECT {C.Id} FROM {_table} WHERE {C.Status} = 0 AND {C.NextAttemptAt} <= @now AND ({C.LeaseUntil} IS NULL OR {C.LeaseUntil} < @now) "
             + $"ORDER BY {C.OrderKey}, {C.Id} LIMIT {batchSize.ToString(CultureInfo.InvariantCulture)}{lockClause}) "
