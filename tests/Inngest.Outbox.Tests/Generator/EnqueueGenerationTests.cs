@@ -22,6 +22,9 @@ public sealed class EnqueueGenerationTests
         [Inngest.InngestEvent("shop/invoice.paid")]
         public sealed partial record InvoicePaid(string InvoiceId);
 
+        [Inngest.InngestEvent("inngest/function.finished", ReceiveOnly = true)]
+        public sealed partial record FunctionFinished(string FunctionId);
+
         public static class Use
         {
             public static void Run(Inngest.EntityFrameworkCore.InngestOutbox outbox) => outbox.EnqueueInvoicePaid(new InvoicePaid("inv-1"), id: "inv-1");
@@ -33,7 +36,9 @@ public sealed class EnqueueGenerationTests
     {
         var (driver, compilation) = Run(withOutbox: true, Source);
         var result = driver.GetRunResult();
-        Assert.Contains(result.GeneratedTrees, t => t.FilePath.EndsWith(".Outbox.g.cs", StringComparison.Ordinal));
+        var outboxFiles = result.GeneratedTrees.Where(t => t.FilePath.EndsWith(".Outbox.g.cs", StringComparison.Ordinal)).ToList();
+        Assert.Single(outboxFiles); // InvoicePaid's; the receive-only event is never sent, so never enqueued
+        Assert.Contains("EnqueueInvoicePaid", outboxFiles[0].ToString(), StringComparison.Ordinal);
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         Assert.Empty(result.Diagnostics);
