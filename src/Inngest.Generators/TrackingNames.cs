@@ -11,8 +11,8 @@ internal static class TrackingNames
     public const string EventsWithAssembly = "InngestEventsWithAssembly";
     public const string AllEvents = "InngestAllEvents";
     public const string ContextInput = "InngestContextInput";
-    public const string HasOutbox = "InngestHasOutbox";
-    public const string OutboxInput = "InngestOutboxInput";
     public const string ReferencedEvents = "InngestReferencedEvents";
     public const string RegistryInput = "InngestRegistryInput";
+    public const string HasOutbox = "InngestHasOutbox";
+    public const string OutboxInput = "InngestOutboxInput";
 }

@@ -110,6 +110,31 @@ internal static class DiagnosticDescriptors
         "Inngest event upgrades from a type that is not an earlier version of the same event",
         "'{0}' declares IInngestEventUpgrade<{1}, {2}>, but {3}: an upgrade must come from an earlier Version of the same event name, to the declaring type itself");
 
+    public static readonly DiagnosticDescriptor IdUnknownMember = Create(
+        "INNG020", DiagnosticSeverity.Error,
+        "Id template names a member the event type does not have",
+        "The Id template of '{0}' names '{1}', which is not a readable property or field of '{0}': use one of its members{2}");
+
+    public static readonly DiagnosticDescriptor IdNotScalar = Create(
+        "INNG021", DiagnosticSeverity.Error,
+        "Id template member is not a scalar",
+        "'{0}.{1}' in the Id template is a '{2}', which has no single text form: use a member that is a string, char, bool, number, enum, Guid or date/time");
+
+    public static readonly DiagnosticDescriptor IdNullableWithoutFallback = Create(
+        "INNG022", DiagnosticSeverity.Error,
+        "Id template member may be null and has no fallback",
+        "'{0}.{1}' in the Id template may be null: give the text to use then, as '{{{1}??none}}', or make the member non-nullable");
+
+    public static readonly DiagnosticDescriptor IdWithoutEventIdentity = Create(
+        "INNG023", DiagnosticSeverity.Warning,
+        "Id template does not say which event it belongs to",
+        "The Id template \"{0}\" of '{1}' has no part of the event name \"{2}\" in its text, but Inngest deduplicates ids across all event names for 24 hours, so another event with the same values would be dropped: prefix it, for example with \"{2}:\"");
+
+    public static readonly DiagnosticDescriptor IdMalformed = Create(
+        "INNG024", DiagnosticSeverity.Error,
+        "Id template is malformed",
+        "The Id template \"{0}\" of '{1}' is malformed: {2}");
+
     public static readonly DiagnosticDescriptor UnusableJsonConstructor = Create(
         "INNG027", DiagnosticSeverity.Warning,
         "[JsonConstructor] cannot be used by generated code",

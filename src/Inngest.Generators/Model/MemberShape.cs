@@ -56,6 +56,12 @@ internal sealed record MemberShape
 
     public required bool TypeIsNullableValueType { get; init; }
 
+    /// <summary>
+    /// Whether the member may be null, then its element (or dictionary value), its element's element, ...: one
+    /// <c>'1'</c> (nullable: annotated, oblivious or Nullable&lt;T&gt;) or <c>'0'</c> per level, for the JSON schema.
+    /// </summary>
+    public string Nullability { get; init; } = "1";
+
     /// <summary>True when generated code must reach the member through [UnsafeAccessor] ([Obsolete(error: true)]: naming it is CS0619).</summary>
     public required bool ThroughUnsafeAccessor { get; init; }
 

@@ -95,6 +95,7 @@ internal static class ObjectShapeReader
             // An init accessor called through [UnsafeAccessor] works like a setter.
             TypeIsValueType = memberType.IsValueType,
             TypeIsNullableValueType = memberType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T },
+            Nullability = SchemaFacts.Nullability(memberType),
             OnFastPath = member.CanGet && !member.IsIgnored && (!member.IsField || include),
         };
     }
