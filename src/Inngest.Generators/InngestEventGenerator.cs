@@ -57,7 +57,8 @@ public sealed class InngestEventGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(eventsWithAssembly.Combine(hasOutbox).WithTrackingName(TrackingNames.OutboxInput), static (spc, pair) =>
         {
-            if (pair.Right)
+            // Receive-only events are never sent, so they are never enqueued either.
+            if (pair.Right && !pair.Left.Left.ReceiveOnly)
             {
                 var (model, assembly) = pair.Left;
                 spc.AddSource(OutboxEnqueueEmitter.HintName(model), SourceText.From(OutboxEnqueueEmitter.Emit(model, assembly), Encoding.UTF8));

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using Inngest.Benchmarks.EndToEnd;
 using Inngest.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -13,10 +12,11 @@ namespace Inngest.Benchmarks.Outbox;
 /// <summary>
 /// 1,000 events to the in-process Kestrel sink on 127.0.0.1, in requests of 100: sent directly with the client, and
 /// dispatched from 1,000 committed outbox rows (claim, send, delete per batch of 100). The rows are written before
-/// each iteration, outside the measurement.
+/// each iteration, outside the measurement, so run it with one invocation per iteration (as the e2e suite is):
+/// <c>bdn --filter '*DispatchBenchmarks*' --invocationCount 1 --unrollFactor 1 --warmupCount 2 --iterationCount 12</c>
+/// (no job attribute here, so the smoke test's <c>--job dry</c> is the only job it runs).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 12, invocationCount: 1)]
 public class DispatchBenchmarks
 {
     private const int Events = 1000;
@@ -87,7 +87,7 @@ public class DispatchBenchmarks
             var count = await _dispatcher.DispatchBatchAsync();
             if (count == 0)
             {
-                throw new InvalidOperationException($"the outbox ran dry after {sent} rows");
+                throw new InvalidOperationException($"the outbox ran dry after {sent} rows: run DispatchBenchmarks with --invocationCount 1 --unrollFactor 1 (the rows are written once per iteration)");
             }
 
             sent += count;

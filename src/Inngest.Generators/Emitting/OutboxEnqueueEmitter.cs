@@ -36,17 +36,19 @@ internal static class OutboxEnqueueEmitter
         var access = model.Accessibility == GeneratedAccessibility.Public ? "public" : "internal";
         var classAccess = model.Accessibility == GeneratedAccessibility.Public ? "public " : string.Empty;
         const string Outbox = "global::Inngest.EntityFrameworkCore.InngestOutbox";
+        // A part of the send extensions class, so an Id template's private InngestIdOf(data) gives the same id as a send.
+        var isValueType = model.Keyword.Contains("struct");
         w.Lines($$"""
-            {{classAccess}}static partial class {{GeneratedNames.OutboxExtensionsClass(assemblyName)}}
+            {{classAccess}}static partial class {{GeneratedNames.ExtensionsClass(assemblyName)}}
             {
                 /// <summary>
                 /// Adds the Inngest event <c>{{XmlText(model.EventName)}}</c> with <paramref name="data"/> (not null) to the context's outbox; it is
                 /// saved by your next <c>SaveChanges</c>, in its transaction, and sent once that commits. Optional <paramref name="user"/> data,
-                /// <paramref name="id"/> (idempotency key; by default one is made for the row) and <paramref name="timestamp"/> (by default now).
+                /// <paramref name="id"/> (idempotency key; by default the type's <c>Id</c> template, else one made for the row) and <paramref name="timestamp"/> (by default now).
                 /// </summary>
                 /// <returns>The outbox row; its <c>EventId</c> is the event's id.</returns>
                 {{access}} static global::Inngest.EntityFrameworkCore.InngestOutboxMessage Enqueue{{model.MethodName}}(this {{Outbox}} outbox, {{relative}} data, global::Inngest.InngestUser? user = null, string? id = null, global::System.DateTimeOffset? timestamp = null)
-                    => (outbox ?? throw new global::System.ArgumentNullException(nameof(outbox))).Enqueue<{{relative}}>(data, user, id, timestamp);
+                    => (outbox ?? throw new global::System.ArgumentNullException(nameof(outbox))).Enqueue<{{relative}}>(data, user, {{IdEmitter.SingleId(model, isValueType)}}, timestamp);
             }
             """);
         if (hasNamespace)

@@ -66,6 +66,12 @@ public sealed class InngestOutbox
             throw new ArgumentException($"The id of event '{name}' is empty. Pass null to have one made for the row, or a non-empty idempotency id.", nameof(id));
         }
 
+        if (name.StartsWith("inngest/", StringComparison.OrdinalIgnoreCase))
+        {
+            // Checked now, not when the dispatcher would park it: the prefix is Inngest's own (a receive-only event).
+            throw new ArgumentException($"Event '{name}' uses the reserved prefix 'inngest/' and cannot be sent; use a prefix of your own.", nameof(name));
+        }
+
         OutboxModel.Require(Context);
         var time = TimeProvider.System;
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();

@@ -22,6 +22,12 @@ public sealed class EnqueueGenerationTests
         [Inngest.InngestEvent("shop/invoice.paid")]
         public sealed partial record InvoicePaid(string InvoiceId);
 
+        [Inngest.InngestEvent("shop/refund.issued", Id = "refund-{RefundId}")]
+        public sealed partial record RefundIssued(string RefundId);
+
+        [Inngest.InngestEvent("inngest/function.finished", ReceiveOnly = true)]
+        public sealed partial record FunctionFinished(string FunctionId);
+
         public static class Use
         {
             public static void Run(Inngest.EntityFrameworkCore.InngestOutbox outbox) => outbox.EnqueueInvoicePaid(new InvoicePaid("inv-1"), id: "inv-1");
@@ -33,7 +39,10 @@ public sealed class EnqueueGenerationTests
     {
         var (driver, compilation) = Run(withOutbox: true, Source);
         var result = driver.GetRunResult();
-        Assert.Contains(result.GeneratedTrees, t => t.FilePath.EndsWith(".Outbox.g.cs", StringComparison.Ordinal));
+        var outboxFiles = result.GeneratedTrees.Where(t => t.FilePath.EndsWith(".Outbox.g.cs", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, outboxFiles.Count); // InvoicePaid's and RefundIssued's; the receive-only event is never sent, so never enqueued
+        Assert.Contains(outboxFiles, f => f.ToString().Contains("EnqueueInvoicePaid", StringComparison.Ordinal));
+        Assert.DoesNotContain(outboxFiles, f => f.ToString().Contains("EnqueueFunctionFinished", StringComparison.Ordinal));
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         Assert.Empty(result.Diagnostics);

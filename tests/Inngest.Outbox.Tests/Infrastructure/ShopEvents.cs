@@ -7,3 +7,6 @@ public sealed partial record OrderPlaced(string OrderId, decimal Total, IReadOnl
 
 [InngestEvent("shop/order.cancelled")]
 public sealed partial record OrderCancelled(string OrderId, string Reason);
+
+[InngestEvent("shop/refund.issued", Id = "refund-{RefundId}")]
+public sealed partial record RefundIssued(string RefundId, decimal Amount);

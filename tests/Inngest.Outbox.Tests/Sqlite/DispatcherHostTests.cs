@@ -108,6 +108,24 @@ public sealed class DispatcherHostTests
         Assert.Equal(1, measurements["inngest.outbox.retried"]);
     }
 
+    [Fact]
+    public async Task An_Id_template_gives_the_enqueued_event_the_id_a_send_gives_and_an_explicit_id_wins()
+    {
+        await using var database = await TestDatabase.SqliteAsync();
+        await using var server = await CaptureServer.StartAsync();
+        await using var outbox = OutboxHarness.Create(database, server.BaseUrl);
+        await outbox.Client.SendRefundIssuedAsync(new RefundIssued("r-7", 5m));
+        await using (var db = database.NewContext())
+        {
+            Assert.Equal("refund-r-7", db.Inngest().EnqueueRefundIssued(new RefundIssued("r-7", 5m)).EventId);
+            Assert.Equal("mine", db.Inngest().EnqueueRefundIssued(new RefundIssued("r-8", 5m), id: "mine").EventId);
+            await db.SaveChangesAsync();
+        }
+
+        await outbox.DrainAsync();
+        Assert.Equal(["refund-r-7", "refund-r-7", "mine"], ReceivedEvents.Of(server).Select(e => e.Id()));
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         for (var i = 0; i < 200 && !condition(); i++)
