@@ -35,7 +35,7 @@ project="$repo/benchmarks/Inngest.Benchmarks/Inngest.Benchmarks.csproj"
 dll="$repo/benchmarks/Inngest.Benchmarks/bin/Release/net10.0/Inngest.Benchmarks.dll"
 failed=0
 
-step() { echo; echo "=== $* ==="; }
+step() { echo; echo "=== $* === ($(date -u +%H:%M:%S) UTC)"; }
 run() {
   # run NAME COMMAND...: a failing suite is reported and makes the script fail at the end.
   local name="$1"; shift
