@@ -6,7 +6,7 @@
 #                               once, and the serialization ratios are measured (CPU time, interleaved rounds, best of
 #                               3 processes); exits non-zero if anything fails or a ratio falls under the guard's margin
 #                               (BENCH_GUARD_MIN_RATIO, default 0.75, chosen in docs/benchmarks.md; BENCH_SKIP_NODE=1: no npm/Node)
-#   benchmarks/run.sh --only serialization|e2e|cross|cpu|sendcost|guard|gencost|gencost-build|aot   one suite of the full run
+#   benchmarks/run.sh --only serialization|receiving|e2e|cross|cpu|sendcost|guard|gencost|gencost-build|aot   one suite of the full run
 #
 # Needs the .NET 10 SDK; the Node comparison also needs node >= 20 and npm (the pinned inngest SDK is
 # installed from benchmarks/node/package-lock.json), the AOT table needs the Native AOT prerequisites (clang).
@@ -79,6 +79,10 @@ else
   if want serialization; then
     step "serialization (BenchmarkDotNet)"
     run serialization dotnet "$dll" bdn --filter '*SerializationBenchmarks*' --warmupCount 4 --iterationCount 15 --artifacts "$out/bdn" --exporters github
+  fi
+  if want receiving; then
+    step "receiving: parsing received events (BenchmarkDotNet)"
+    run receiving dotnet "$dll" bdn --filter '*ReceivingBenchmarks*' --warmupCount 4 --iterationCount 15 --artifacts "$out/bdn" --exporters github
   fi
   if want e2e; then
     step "end to end, library vs raw HttpClient (BenchmarkDotNet)"

@@ -15,7 +15,7 @@ namespace Inngest;
 /// <see cref="JsonTypeInfo{T}"/> metadata, or with <see cref="FromJson(string, JsonElement, InngestUser?, string?, DateTimeOffset?, string?)"/> for
 /// untyped JSON. Events of different types can be sent together in one batch.
 /// </remarks>
-public abstract class InngestEvent
+public abstract partial class InngestEvent
 {
     private protected InngestEvent(string name)
     {
@@ -174,17 +174,23 @@ public sealed class InngestEvent<T> : InngestEvent
             && typeInfo.Options.Converters.Count == 0;
 }
 
-internal sealed class JsonInngestEvent : InngestEvent
+/// <summary>
+/// An event whose <c>data</c> is raw JSON: what <see cref="InngestEvent.FromJson(string, JsonElement, InngestUser?, string?, DateTimeOffset?, string?)"/>
+/// creates, and what <see cref="InngestEvent.Parse(string, InngestParseOptions?)"/> returns for an event no registered
+/// <see cref="InngestEventAttribute"/> type describes (an unknown name or version).
+/// </summary>
+public sealed class JsonInngestEvent : InngestEvent
 {
-    private readonly JsonElement _data;
-
-    public JsonInngestEvent(string name, JsonElement data)
+    internal JsonInngestEvent(string name, JsonElement data)
         : base(name)
     {
-        _data = data;
+        Data = data;
     }
 
-    internal override bool HasNoData => _data.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null;
+    /// <summary>The <c>data</c> JSON as it is; <see cref="JsonValueKind.Undefined"/> or null sends <c>{}</c>.</summary>
+    public JsonElement Data { get; }
 
-    internal override void WriteData(Utf8JsonWriter writer, JsonMetadataResolver resolver) => _data.WriteTo(writer);
+    internal override bool HasNoData => Data.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null;
+
+    internal override void WriteData(Utf8JsonWriter writer, JsonMetadataResolver resolver) => Data.WriteTo(writer);
 }

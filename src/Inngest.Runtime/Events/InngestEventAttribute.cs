@@ -41,4 +41,11 @@ public sealed class InngestEventAttribute : Attribute
     /// <c>SendAccountCreatedAsync</c>.
     /// </summary>
     public string? MethodName { get; set; }
+
+    /// <summary>
+    /// Declares the event for receiving only: no send method is generated, and the name may be one of Inngest's own
+    /// system events (<c>inngest/function.failed</c>, <c>inngest/function.finished</c>, ...), which Inngest sends to
+    /// functions but nobody else may send. Parse it with <see cref="InngestEvent.Parse{T}(string, InngestParseOptions?)"/>.
+    /// </summary>
+    public bool ReceiveOnly { get; set; }
 }
