@@ -35,7 +35,7 @@ project="$repo/benchmarks/Inngest.Benchmarks/Inngest.Benchmarks.csproj"
 dll="$repo/benchmarks/Inngest.Benchmarks/bin/Release/net10.0/Inngest.Benchmarks.dll"
 failed=0
 
-step() { echo; echo "=== $* ==="; }
+step() { echo; echo "=== $* === ($(date -u +%H:%M:%S) UTC)"; }
 run() {
   # run NAME COMMAND...: a failing suite is reported and makes the script fail at the end.
   local name="$1"; shift
@@ -73,8 +73,8 @@ if [ "$mode" = quick ]; then
   run guard dotnet "$dll" guard --processes 3 --rounds 60 --min-ratio "${BENCH_GUARD_MIN_RATIO:-0.75}"
   step "the client's own cost per request, canned handler, 3 rounds"
   run sendcost dotnet "$dll" sendcost --rounds 3
-  step "generator cost, 50 records, 1 round"
-  run gencost dotnet "$dll" gencost --records 50 --rounds 1 --out "$out"
+  step "generator cost, 20 records, 1 round"
+  run gencost dotnet "$dll" gencost --records 20 --rounds 1 --out "$out"
 else
   if want serialization; then
     step "serialization (BenchmarkDotNet)"

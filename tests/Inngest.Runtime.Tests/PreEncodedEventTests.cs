@@ -103,6 +103,20 @@ public sealed class PreEncodedEventTests : IAsyncLifetime
         Assert.False(EnvelopeWriter.IsTrusted(new[] { PreEncoded(1) }, new JsonMetadataResolver(TestJson.Default)));
     }
 
+    [Fact]
+    public void The_fast_path_is_called_directly_only_for_metadata_of_a_context_bound_to_its_own_options_without_converters()
+    {
+        // A source-generated context's own metadata: System.Text.Json runs its fast path too.
+        Assert.True(InngestEvent<PreEncodedOrder>.IsOwnContextsFastPath(PreEncodedJson.Default.PreEncodedOrder));
+        Assert.NotNull(PreEncodedJson.Default.PreEncodedOrder.SerializeHandler);
+
+        // A converter on the options (System.Text.Json would not use the fast path) or reflection metadata: not direct.
+        var withConverter = new PreEncodedJson(new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } });
+        Assert.False(InngestEvent<PreEncodedOrder>.IsOwnContextsFastPath(withConverter.PreEncodedOrder));
+        var reflection = (JsonTypeInfo<PreEncodedOrder>)new DefaultJsonTypeInfoResolver().GetTypeInfo(typeof(PreEncodedOrder), new JsonSerializerOptions())!;
+        Assert.False(InngestEvent<PreEncodedOrder>.IsOwnContextsFastPath(reflection));
+    }
+
     [Theory]
     [InlineData(InngestClientOptions.DefaultMaxRequestBytes)]
     [InlineData(1200)] // a few events per request: events that do not fit move to the next body as bytes

@@ -42,6 +42,7 @@ internal static class CrossLanguage
                 var senders = new (string Name, Sender Sender)[] { ("raw HttpClient (limit)", raw), ("careful user (STJ source-gen in the loop)", careful), ("Inngest.Typed client", typed) };
                 var samples = senders.Select(_ => new List<double>()).ToArray();
                 var bytes = new long[senders.Length];
+                var cpu = new double[senders.Length];
                 sink.ResetCounters();
                 for (var i = 0; i < warmup + iterations; i++)
                 {
@@ -50,12 +51,14 @@ internal static class CrossLanguage
                     {
                         var s = (k + i) % senders.Length;
                         var before = GC.GetTotalAllocatedBytes(precise: true);
+                        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                         var sw = Stopwatch.StartNew();
                         await senders[s].Sender.RunAsync(workload);
                         if (i >= warmup)
                         {
                             samples[s].Add(sw.Elapsed.TotalMilliseconds);
                             bytes[s] += GC.GetTotalAllocatedBytes(precise: true) - before;
+                            cpu[s] += (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
                         }
                     }
                 }
@@ -65,7 +68,7 @@ internal static class CrossLanguage
                 {
                     results.Add((workload, senders[s].Name, samples[s].ToArray()));
                     allocated[(workload, senders[s].Name)] = (double)bytes[s] / Math.Max(1, iterations) / Sender.RequestsPer(workload);
-                    Console.WriteLine($"{workload,-26} {senders[s].Name,-42} median {Median(samples[s]),9:N1} ms  {allocated[(workload, senders[s].Name)],9:N0} B allocated per request (process, sink included)");
+                    Console.WriteLine($"{workload,-26} {senders[s].Name,-42} median {Median(samples[s]),9:N1} ms  {allocated[(workload, senders[s].Name)],9:N0} B allocated per request, {cpu[s] / Math.Max(1, iterations),7:N1} ms process CPU per operation (sink included)");
                 }
             }
         }

@@ -168,7 +168,7 @@ public sealed class InngestEvent<T> : InngestEvent
     /// own options with no converters registered on them (true for the generated context, whose options are its
     /// defaults). Other metadata goes through <see cref="JsonSerializer"/>, which decides.
     /// </summary>
-    private static bool IsOwnContextsFastPath(JsonTypeInfo<T> typeInfo)
+    internal static bool IsOwnContextsFastPath(JsonTypeInfo<T> typeInfo)
         => typeInfo.OriginatingResolver is System.Text.Json.Serialization.JsonSerializerContext context
             && ReferenceEquals(typeInfo.Options.TypeInfoResolver, context)
             && typeInfo.Options.Converters.Count == 0;

@@ -13,7 +13,7 @@ internal static class AnswerReader
     public const int MaxResponseBytes = 4 * 1024 * 1024;
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public static async ValueTask<ResponseBody> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    public static async ValueTask<ResponseBody> ReadAsync(HttpResponseMessage response, int expectedIds, CancellationToken cancellationToken)
     {
         var length = response.Content.Headers.ContentLength;
         if (length > MaxResponseBytes)
@@ -44,7 +44,7 @@ internal static class AnswerReader
                 var read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
-                    return ResponseBody.Parse(buffer.AsSpan(0, total));
+                    return ResponseBody.Parse(buffer.AsSpan(0, total), expectedIds);
                 }
 
                 total += read;

@@ -70,7 +70,7 @@ internal sealed class AttemptSender
             }
 
             var retryAfter = RetryStrategy.ReadRetryAfter(response, _time);
-            var body = await AnswerReader.ReadAsync(response, timeout.Token).ConfigureAwait(false);
+            var body = await AnswerReader.ReadAsync(response, request.Count, timeout.Token).ConfigureAwait(false);
             return AnswerClassifier.Classify((int)response.StatusCode, body, request.Count, retryAfter, _redactor);
         }
         catch (Exception ex) when (cancellationToken.IsCancellationRequested)

@@ -6,7 +6,9 @@ namespace Inngest;
 /// <summary>The parts of an Event API answer the client reads: <c>{"ids":[...],"status":200,"error":"..."}</c>.</summary>
 internal readonly record struct ResponseBody(bool IsJson, IReadOnlyList<string>? Ids, string? Error)
 {
-    public static ResponseBody Parse(System.ReadOnlySpan<byte> body)
+    /// <param name="body">The answer's bytes.</param>
+    /// <param name="expectedIds">How many ids the request asks for: the id list's starting capacity (no regrowth for a right answer).</param>
+    public static ResponseBody Parse(System.ReadOnlySpan<byte> body, int expectedIds = 0)
     {
         if (body.IsEmpty)
         {
@@ -33,7 +35,7 @@ internal readonly record struct ResponseBody(bool IsJson, IReadOnlyList<string>?
                 reader.Read();
                 if (isIds && reader.TokenType == JsonTokenType.StartArray)
                 {
-                    ids = new List<string>();
+                    ids = new List<string>(expectedIds);
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
                         if (reader.TokenType != JsonTokenType.String)
