@@ -38,6 +38,8 @@ public static class Program
                 return await Aot.AotStartup.RunAsync(rest);
             case "quickcompare":
                 return QuickCompare.Run(rest);
+            case "receiving-cpu":
+                return Receiving.ReceivingQuickCompare.Run(rest);
             default:
                 Console.Error.WriteLine($"unknown command '{command}'; use bdn, e2e, gencost or aot");
                 return 2;
