@@ -81,7 +81,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnreachableJsonInclude = Create(
         "INNG014", DiagnosticSeverity.Warning,
         "[JsonInclude] member is not accessible to generated code",
-        "'{0}.{1}' has [JsonInclude], but its {2} is {3}, so the generated metadata cannot use it ({4}), as System.Text.Json's generator reports with SYSLIB1038: make the {2} public or internal");
+        "'{0}.{1}' has [JsonInclude], but its {2} is {3}, so the generated metadata cannot use it: {4}, as with System.Text.Json's generator (SYSLIB1038); make the {2} public or internal");
 
     public static readonly DiagnosticDescriptor ReflectionStringEnumConverter = Create(
         "INNG015", DiagnosticSeverity.Warning,
@@ -109,6 +109,41 @@ internal static class DiagnosticDescriptors
         "INNG019", DiagnosticSeverity.Error,
         "Inngest event upgrades from a type that is not an earlier version of the same event",
         "'{0}' declares IInngestEventUpgrade<{1}, {2}>, but {3}: an upgrade must come from an earlier Version of the same event name, to the declaring type itself");
+
+    public static readonly DiagnosticDescriptor IdUnknownMember = Create(
+        "INNG020", DiagnosticSeverity.Error,
+        "Id template names a member the event type does not have",
+        "The Id template of '{0}' names '{1}', which is not a readable property or field of '{0}': use one of its members{2}");
+
+    public static readonly DiagnosticDescriptor IdNotScalar = Create(
+        "INNG021", DiagnosticSeverity.Error,
+        "Id template member is not a scalar",
+        "'{0}.{1}' in the Id template is a '{2}', which has no single text form: use a member that is a string, char, bool, number, enum, Guid or date/time");
+
+    public static readonly DiagnosticDescriptor IdNullableWithoutFallback = Create(
+        "INNG022", DiagnosticSeverity.Error,
+        "Id template member may be null and has no fallback",
+        "'{0}.{1}' in the Id template may be null: give the text to use then, as '{{{1}??none}}', or make the member non-nullable");
+
+    public static readonly DiagnosticDescriptor IdWithoutEventIdentity = Create(
+        "INNG023", DiagnosticSeverity.Warning,
+        "Id template does not say which event it belongs to",
+        "The Id template \"{0}\" of '{1}' has no part of the event name \"{2}\" in its text, but Inngest deduplicates ids across all event names for 24 hours, so another event with the same values would be dropped: prefix it, for example with \"{2}:\"");
+
+    public static readonly DiagnosticDescriptor IdMalformed = Create(
+        "INNG024", DiagnosticSeverity.Error,
+        "Id template is malformed",
+        "The Id template \"{0}\" of '{1}' is malformed: {2}");
+
+    public static readonly DiagnosticDescriptor UnusableJsonConstructor = Create(
+        "INNG027", DiagnosticSeverity.Warning,
+        "[JsonConstructor] cannot be used by generated code",
+        "'{0}' marks {1} with [JsonConstructor], {2}: the event is written, but reading it back throws NotSupportedException (System.Text.Json's generator reports {3} and does the same); {4}");
+
+    public static readonly DiagnosticDescriptor InvalidExtensionData = Create(
+        "INNG028", DiagnosticSeverity.Error,
+        "[JsonExtensionData] member is not valid",
+        "'{0}.{1}' has [JsonExtensionData], but {2}; System.Text.Json throws InvalidOperationException for the type, so the event can never be sent (its generator reports {3})");
 
     // INNG006 and INNG007 compare types across the compilation, so they are reported at compilation end (RS1037).
     private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message, params string[] customTags)

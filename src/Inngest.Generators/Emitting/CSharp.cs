@@ -10,6 +10,16 @@ internal static class CSharp
 
     public static string Literal(string? value) => value is null ? "null" : SymbolDisplay.FormatLiteral(value, quote: true);
 
+    /// <summary>
+    /// A one-line raw string literal when the text allows one (JSON never has three quotes in a row), which keeps
+    /// JSON readable and short in generated source; an escaped literal otherwise.
+    /// </summary>
+    public static string RawLiteral(string value)
+        => value.Length > 0 && value[0] != '"' && value[value.Length - 1] != '"' && value.IndexOf("\"\"\"", System.StringComparison.Ordinal) < 0
+            && value.IndexOf('\n') < 0 && value.IndexOf('\r') < 0
+            ? "\"\"\"" + value + "\"\"\""
+            : Literal(value);
+
     public static string Bool(bool value) => value ? "true" : "false";
 
     public static string XmlText(string value) => value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");

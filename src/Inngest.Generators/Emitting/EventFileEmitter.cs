@@ -40,6 +40,9 @@ internal static class EventFileEmitter
             /// <summary>The payload version sent as <c>v</c>: {{versionDoc}}.</summary>
             public const string? EventVersion = {{Literal(model.Version)}};
 
+            /// <summary>The JSON Schema (draft 2020-12) of the <c>data</c> this type is written as.</summary>
+            public const string JsonSchema = {{CSharp.RawLiteral(JsonSchemaEmitter.Emit(model))}};{{IdEmitter.Constant(model)}}
+
             static string {{iface}}.EventName => EventName;
 
             static string? {{iface}}.EventVersion => EventVersion;
@@ -47,6 +50,16 @@ internal static class EventFileEmitter
             static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{{self}}> {{iface}}.JsonTypeInfo
                 => {{GeneratedNames.ContextFqn(assemblyName)}}.Default.EventTypeInfo<{{self}}>();
             """);
+        if (!model.ReceiveOnly)
+        {
+            // A receive-only event keeps the default (no encoding): its reserved name would throw here, in the type's
+            // initializer; sending it through the generic API then fails the per-event name check, with a message that says why.
+            w.Lines($$"""
+
+                static global::Inngest.InngestEventEncoding? {{iface}}.EventEncoding { get; } = global::Inngest.InngestEventEncoding.Create(EventName, EventVersion);
+                """);
+        }
+
         UpgradeEmitter.Emit(w, model, iface, self);
         w.Close();
         for (var i = 0; i < model.ContainingTypes.Count; i++)
@@ -71,6 +84,7 @@ internal static class EventFileEmitter
         // The single-event method documents its parameters in the summary: a <param> for some but not all would warn (CS1573).
         var method = "Send" + model.MethodName + "Async";
         const string Result = "global::System.Threading.Tasks.Task<global::Inngest.InngestSendResult>";
+        var isValueType = model.Keyword.Contains("struct");
         w.Lines($$"""
 
             {{classAccess}}static partial class {{GeneratedNames.ExtensionsClass(assemblyName)}}
@@ -81,13 +95,26 @@ internal static class EventFileEmitter
                 /// </summary>
                 /// <returns>The result; <c>Ids</c> holds the event's id.</returns>
                 {{access}} static {{Result}} {{method}}(this global::Inngest.IInngestClient client, {{relative}} data, global::Inngest.InngestUser? user = null, string? id = null, global::System.DateTimeOffset? timestamp = null, global::System.Threading.CancellationToken cancellationToken = default)
-                    => global::Inngest.InngestClientExtensions.SendAsync(client, data, user, id, timestamp, null, cancellationToken);
+                    => global::Inngest.InngestClientExtensions.SendAsync(client, data, user, {{IdEmitter.SingleId(model, isValueType)}}, timestamp, null, cancellationToken);
 
                 /// <summary>Sends one <c>{{XmlText(model.EventName)}}</c> event per {{cref}} (none null) as one batch; one id per payload, in order.</summary>
                 {{access}} static {{Result}} {{method}}(this global::Inngest.IInngestClient client, global::System.Collections.Generic.IEnumerable<{{relative}}> data, global::System.Threading.CancellationToken cancellationToken = default)
-                    => global::Inngest.InngestClientExtensions.SendAsync(client, data, null, cancellationToken);
-            }
             """);
+        w.Indent(1);
+        if (IdEmitter.HasId(model))
+        {
+            w.Lines(IdEmitter.BatchBody(model, isValueType));
+            w.Lines(IdEmitter.IdMethod(model, relative));
+        }
+        else
+        {
+            w.Indent(1);
+            w.Line("=> global::Inngest.InngestClientExtensions.SendAsync(client, data, null, cancellationToken);");
+            w.Indent(-1);
+        }
+
+        w.Indent(-1);
+        w.Line("}");
         CloseNamespace(w, hasNamespace);
         return w.ToString();
     }

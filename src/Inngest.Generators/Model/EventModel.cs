@@ -33,6 +33,12 @@ internal sealed record EventModel
     /// <summary>The generated file's hint name.</summary>
     public required string HintName { get; init; }
 
+    /// <summary>The idempotency id template's parts (empty when the event has none, or the analyzers reject it).</summary>
+    public EquatableArray<IdPart> IdParts { get; init; } = EquatableArray<IdPart>.Empty;
+
+    /// <summary>The id template with the data's JSON property names, for the IdTemplate constant, or null.</summary>
+    public string? IdTemplate { get; init; }
+
     /// <summary>Every type of the payload graph that gets generated metadata.</summary>
     public required EquatableArray<TypeShape> Shapes { get; init; }
 

@@ -25,6 +25,12 @@ internal sealed record MemberShape
 
     public required SetterKind Setter { get; init; }
 
+    /// <summary>A [JsonInclude] getter generated code cannot call: the metadata's getter throws (System.Text.Json's generator does the same).</summary>
+    public required bool UnreachableIncludeGetter { get; init; }
+
+    /// <summary>A [JsonInclude] setter generated code cannot call: the metadata's setter throws.</summary>
+    public required bool UnreachableIncludeSetter { get; init; }
+
     /// <summary>[JsonRequired], or a C# <c>required</c> member not set by a [SetsRequiredMembers] constructor.</summary>
     public required bool IsRequired { get; init; }
 
@@ -49,6 +55,12 @@ internal sealed record MemberShape
     public required bool TypeIsValueType { get; init; }
 
     public required bool TypeIsNullableValueType { get; init; }
+
+    /// <summary>
+    /// Whether the member may be null, then its element (or dictionary value), its element's element, ...: one
+    /// <c>'1'</c> (nullable: annotated, oblivious or Nullable&lt;T&gt;) or <c>'0'</c> per level, for the JSON schema.
+    /// </summary>
+    public string Nullability { get; init; } = "1";
 
     /// <summary>True when generated code must reach the member through [UnsafeAccessor] ([Obsolete(error: true)]: naming it is CS0619).</summary>
     public required bool ThroughUnsafeAccessor { get; init; }

@@ -53,4 +53,13 @@ internal sealed record TypeShape
 
     /// <summary>True when the type gets its own <c>Serialize_X</c> fast-path method.</summary>
     public bool HasFastPath { get; init; }
+
+    /// <summary>For <see cref="TypeShapeKind.Enum"/> and enums with a converter: the named values (for the JSON schema).</summary>
+    public EquatableArray<EnumMemberShape> EnumMembers { get; init; } = EquatableArray<EnumMemberShape>.Empty;
+
+    /// <summary>True for a [Flags] enum: any combination is written, so the schema lists no values.</summary>
+    public bool IsFlagsEnum { get; init; }
+
+    /// <summary>For a polymorphic type: its discriminator and derived types (for the JSON schema).</summary>
+    public PolymorphismShape? Polymorphism { get; init; }
 }

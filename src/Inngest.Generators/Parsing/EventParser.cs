@@ -36,8 +36,11 @@ internal static class EventParser
             isPublic &= current.DeclaredAccessibility == Accessibility.Public;
         }
 
+        var (idParts, idTemplate) = IdTemplateParser.Parse(type, IdTemplateParser.TemplateOf(attribute));
         return new EventModel
         {
+            IdParts = idParts,
+            IdTemplate = idTemplate,
             Namespace = type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : string.Empty,
             ContainingTypes = containers.ToEquatableArray(),
             TypeName = type.Name,

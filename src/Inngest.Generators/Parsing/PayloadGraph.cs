@@ -241,6 +241,9 @@ internal sealed class PayloadGraph
             CustomConverter = kind == TypeShapeKind.CustomConverter ? ConverterExpressions.Expression(JsonAttributes.ConverterTypeOf(named!)!, type) : null,
             Object = obj,
             IsPolymorphic = named is not null && JsonAttributes.IsPolymorphic(named),
+            EnumMembers = named is not null ? SchemaFacts.EnumMembers(named) : EquatableArray<EnumMemberShape>.Empty,
+            IsFlagsEnum = named is not null && SchemaFacts.IsFlags(named),
+            Polymorphism = named is not null ? SchemaFacts.Polymorphism(named) : null,
         };
     }
 

@@ -23,6 +23,13 @@ public interface IInngestEventData<TSelf> where TSelf : IInngestEventData<TSelf>
     static abstract JsonTypeInfo<TSelf> JsonTypeInfo { get; }
 
     /// <summary>
+    /// The event's name and version pre-encoded for the request body (see <see cref="InngestEventEncoding.Create"/>),
+    /// or <see langword="null"/> (the default, for hand-written implementations) to have every event's name checked and
+    /// encoded when it is sent. The generator implements it for every <see cref="InngestEventAttribute"/> type.
+    /// </summary>
+    static virtual InngestEventEncoding? EventEncoding => null;
+
+    /// <summary>
     /// True when the type upgrades from an earlier version of its event (it implements
     /// <see cref="IInngestEventUpgrade{TSelf, TPrevious}"/>); generated, so parsing needs no reflection.
     /// </summary>

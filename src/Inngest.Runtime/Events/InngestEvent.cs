@@ -44,6 +44,12 @@ public abstract partial class InngestEvent
     /// <summary>The payload version, sent as <c>v</c>, for example <c>2024-05-15.1</c>.</summary>
     public string? Version { get; init; }
 
+    /// <summary>
+    /// The pre-encoded name and version of an event made by <see cref="Create{T}(T, InngestUser?, string?, DateTimeOffset?)"/>
+    /// for a type that has them (every generated one), else null: the envelope writer then checks and encodes the name itself.
+    /// </summary>
+    internal InngestEventEncoding? Encoding { get; init; }
+
     /// <summary>True when there is no payload; the envelope then carries <c>"data":{}</c>.</summary>
     internal abstract bool HasNoData { get; }
 
@@ -64,6 +70,7 @@ public abstract partial class InngestEvent
         => new(T.EventName, data ?? throw NullData<T>(), T.JsonTypeInfo)
         {
             Version = T.EventVersion,
+            Encoding = T.EventEncoding,
             User = user,
             Id = id,
             Timestamp = timestamp,
@@ -143,7 +150,28 @@ public sealed class InngestEvent<T> : InngestEvent
     // Whatever the serializer, a converter or a getter throws is turned into the event's validation error by the
     // envelope writer, with the original exception inside.
     internal override void WriteData(Utf8JsonWriter writer, JsonMetadataResolver resolver)
-        => JsonSerializer.Serialize(writer, Data, resolver.Resolve(JsonTypeInfo));
+    {
+        if (Encoding is not null && resolver.IsDefault && JsonTypeInfo.SerializeHandler is { } fastPath && IsOwnContextsFastPath(JsonTypeInfo))
+        {
+            // The type's generated fast path, called directly as System.Text.Json's root-level call would call it
+            // (without that call's set-up and its flush of the writer after every event).
+            fastPath(writer, Data);
+        }
+        else
+        {
+            JsonSerializer.Serialize(writer, Data, resolver.Resolve(JsonTypeInfo));
+        }
+    }
+
+    /// <summary>
+    /// Whether System.Text.Json itself would run the fast path for this metadata: it comes from a context bound to its
+    /// own options with no converters registered on them (true for the generated context, whose options are its
+    /// defaults). Other metadata goes through <see cref="JsonSerializer"/>, which decides.
+    /// </summary>
+    private static bool IsOwnContextsFastPath(JsonTypeInfo<T> typeInfo)
+        => typeInfo.OriginatingResolver is System.Text.Json.Serialization.JsonSerializerContext context
+            && ReferenceEquals(typeInfo.Options.TypeInfoResolver, context)
+            && typeInfo.Options.Converters.Count == 0;
 }
 
 /// <summary>

@@ -48,4 +48,16 @@ public sealed class InngestEventAttribute : Attribute
     /// functions but nobody else may send. Parse it with <see cref="InngestEvent.Parse{T}(string, InngestParseOptions?)"/>.
     /// </summary>
     public bool ReceiveOnly { get; set; }
+
+    /// <summary>
+    /// An idempotency id template: the generated send methods fill the event's <c>id</c> from the payload when the
+    /// caller gives none, for example <c>"cart-{CartId}-{Attempt}"</c>. <c>{Member}</c> names a property or field of
+    /// the type whose value is a scalar (string, char, bool, a number, an enum, Guid, a date or time type, or a
+    /// nullable one), formatted the same on every machine (invariant culture; dates in the round-trip format, enums
+    /// by name); <c>{Member??text}</c> gives the text to use when the member is null; <c>{{</c> and <c>}}</c> are
+    /// literal braces. Inngest deduplicates ids across all event names for 24 hours, so keep something of the
+    /// event's own name in the literal text (INNG023). The template is also shown in the event catalog and in the
+    /// TypeScript module.
+    /// </summary>
+    public string? Id { get; set; }
 }

@@ -28,6 +28,9 @@ internal sealed class JsonMetadataResolver
         }
     }
 
+    /// <summary>Whether events' own metadata is used as it is (no <see cref="InngestClientOptions.JsonTypeInfoResolver"/>).</summary>
+    public bool IsDefault => _extra is null;
+
     /// <summary>The extra resolver, or null.</summary>
     public IJsonTypeInfoResolver? Extra => _extra;
 

@@ -75,6 +75,10 @@ public sealed class GoldenTests
             },
         };
 
+        // The golden run compiles with nullable annotations on, which the JSON schema follows: so does this one.
+        test.SolutionTransforms.Add((solution, projectId) => solution.WithProjectCompilationOptions(projectId,
+            ((Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions)solution.GetProject(projectId)!.CompilationOptions!).WithNullableContextOptions(Microsoft.CodeAnalysis.NullableContextOptions.Enable)));
+
         // The testing library names the assembly TestProject, which the generated names derive from;
         // the expected text is the golden output for that name (the golden tests pin the text itself).
         var (_, _, sources) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, assemblyName: "TestProject"));
