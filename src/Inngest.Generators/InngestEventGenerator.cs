@@ -49,6 +49,21 @@ public sealed class InngestEventGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(eventsWithAssembly, static (spc, pair) =>
             spc.AddSource(pair.Left.HintName, SourceText.From(EventFileEmitter.Emit(pair.Left, pair.Right), Encoding.UTF8)));
 
+        // Typed enqueue methods only when the compilation references the outbox package (a bool, so edits elsewhere
+        // leave the per-event outputs cached).
+        var hasOutbox = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName(OutboxEnqueueEmitter.OutboxMetadataName) is not null)
+            .WithTrackingName(TrackingNames.HasOutbox);
+
+        context.RegisterSourceOutput(eventsWithAssembly.Combine(hasOutbox).WithTrackingName(TrackingNames.OutboxInput), static (spc, pair) =>
+        {
+            if (pair.Right)
+            {
+                var (model, assembly) = pair.Left;
+                spc.AddSource(OutboxEnqueueEmitter.HintName(model), SourceText.From(OutboxEnqueueEmitter.Emit(model, assembly), Encoding.UTF8));
+            }
+        });
+
         var all = events
             .Collect()
             .WithTrackingName(TrackingNames.CollectedEvents)

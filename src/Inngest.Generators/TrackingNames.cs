@@ -13,4 +13,6 @@ internal static class TrackingNames
     public const string ContextInput = "InngestContextInput";
     public const string ReferencedEvents = "InngestReferencedEvents";
     public const string RegistryInput = "InngestRegistryInput";
+    public const string HasOutbox = "InngestHasOutbox";
+    public const string OutboxInput = "InngestOutboxInput";
 }

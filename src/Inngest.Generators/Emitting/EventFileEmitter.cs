@@ -128,7 +128,7 @@ internal static class EventFileEmitter
     }
 
     /// <summary>The type's name relative to its namespace: containing types and the name, keywords escaped.</summary>
-    private static string RelativeName(EventModel model)
+    internal static string RelativeName(EventModel model)
     {
         var name = string.Empty;
         foreach (var container in model.ContainingTypes)

@@ -41,4 +41,7 @@ internal static class GeneratedNames
 
     /// <summary>The static class holding the send extensions, in each event's namespace.</summary>
     public static string ExtensionsClass(string? assemblyName) => "InngestSendExtensions_" + AssemblyId(assemblyName);
+
+    /// <summary>The static class holding the outbox's typed enqueue extensions, in each event's namespace.</summary>
+    public static string OutboxExtensionsClass(string? assemblyName) => "InngestOutboxExtensions_" + AssemblyId(assemblyName);
 }
