@@ -83,6 +83,7 @@ else
   if want receiving; then
     step "receiving: parsing received events (BenchmarkDotNet)"
     run receiving dotnet "$dll" bdn --filter '*ReceivingBenchmarks*' --warmupCount 4 --iterationCount 15 --artifacts "$out/bdn" --exporters github
+    run receiving-cpu dotnet "$dll" receiving-cpu 30
   fi
   if want e2e; then
     step "end to end, library vs raw HttpClient (BenchmarkDotNet)"

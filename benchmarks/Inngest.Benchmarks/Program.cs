@@ -42,6 +42,8 @@ public static class Program
                 return EndToEnd.SendCost.Run(rest);
             case "quickcompare":
                 return QuickCompare.Run(rest);
+            case "receiving-cpu":
+                return Receiving.ReceivingQuickCompare.Run(rest);
             default:
                 Console.Error.WriteLine($"unknown command '{command}'; use bdn, e2e, gencost, gencost-build, aot, quickcompare, guard or sendcost");
                 return 2;

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Inngest.Internal;
@@ -15,7 +14,7 @@ namespace Inngest.Generators.Diagnostics;
 /// clash gets its own diagnostic, naming the types with their namespaces. Reported at compilation end, so IDEs show them with full-solution analysis.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class EventCollisionAnalyzer : DiagnosticAnalyzer
+public sealed class EventCollisionAnalyzer : CompilationEventAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
@@ -23,34 +22,7 @@ public sealed class EventCollisionAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.MethodNameCollision);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var attributeType = start.Compilation.GetTypeByMetadataName(EventTypeRules.AttributeMetadataName);
-            if (attributeType is null)
-            {
-                return;
-            }
-
-            var events = new ConcurrentQueue<EventAttributeInfo>();
-            start.RegisterSymbolAction(
-                symbolContext =>
-                {
-                    var info = EventAttributeInfo.TryRead((INamedTypeSymbol)symbolContext.Symbol, attributeType, symbolContext.CancellationToken);
-                    if (info is not null)
-                    {
-                        events.Enqueue(info);
-                    }
-                },
-                SymbolKind.NamedType);
-            start.RegisterCompilationEndAction(end => Report(end, events.ToArray()));
-        });
-    }
-
-    private static void Report(CompilationAnalysisContext context, EventAttributeInfo[] events)
+    private protected override void Report(CompilationAnalysisContext context, EventAttributeInfo[] events)
     {
         if (events.Length < 2)
         {

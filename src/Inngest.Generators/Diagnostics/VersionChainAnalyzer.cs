@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Inngest.Generators.Rules;
@@ -14,7 +13,7 @@ namespace Inngest.Generators.Diagnostics;
 /// neither is upgraded to (both are the latest) is INNG018. Steps INNG019 rejects are left out. Reported at compilation end.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class VersionChainAnalyzer : DiagnosticAnalyzer
+public sealed class VersionChainAnalyzer : CompilationEventAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
@@ -22,40 +21,19 @@ public sealed class VersionChainAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.SeveralLatestVersions);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var attributeType = start.Compilation.GetTypeByMetadataName(EventTypeRules.AttributeMetadataName);
-            if (attributeType is null)
-            {
-                return;
-            }
-
-            var events = new ConcurrentQueue<EventAttributeInfo>();
-            start.RegisterSymbolAction(
-                symbolContext =>
-                {
-                    if (EventAttributeInfo.TryRead((INamedTypeSymbol)symbolContext.Symbol, attributeType, symbolContext.CancellationToken) is { Name: not null } info)
-                    {
-                        events.Enqueue(info);
-                    }
-                },
-                SymbolKind.NamedType);
-            start.RegisterCompilationEndAction(end => Report(end, events.ToArray()));
-        });
-    }
-
-    private static void Report(CompilationAnalysisContext context, EventAttributeInfo[] events)
+    private protected override void Report(CompilationAnalysisContext context, EventAttributeInfo[] events)
     {
         var byName = new Dictionary<string, List<EventAttributeInfo>>(StringComparer.Ordinal);
         foreach (var info in events)
         {
-            if (!byName.TryGetValue(info.Name!, out var list))
+            if (info.Name is null)
             {
-                byName[info.Name!] = list = new List<EventAttributeInfo>();
+                continue;
+            }
+
+            if (!byName.TryGetValue(info.Name, out var list))
+            {
+                byName[info.Name] = list = new List<EventAttributeInfo>();
             }
 
             list.Add(info);

@@ -18,10 +18,37 @@ internal interface IDataSink
     bool TryReadInline(ref Utf8JsonReader reader, string? nameSoFar);
 }
 
-/// <summary>A sink that reads nothing inline: the data is always taken as a slice.</summary>
-internal struct NoDataSink : IDataSink
+/// <summary>
+/// The untyped parse's sink: when the name came first and only one type is registered for it, that type reads the
+/// data in the envelope's pass; the version, read later, decides whether the value is used.
+/// </summary>
+internal struct RegistrySink : IDataSink
 {
+    private readonly ParseContext _context;
+
+    public RegistrySink(ParseContext context)
+    {
+        _context = context;
+        Registration = null;
+        Value = null;
+    }
+
+    /// <summary>The registration that read <see cref="Value"/>, or null.</summary>
+    public InngestEventRegistry.Registration? Registration;
+
+    public object? Value;
+
     public readonly string? ExpectedName => null;
 
-    public readonly bool TryReadInline(ref Utf8JsonReader reader, string? nameSoFar) => false;
+    public bool TryReadInline(ref Utf8JsonReader reader, string? nameSoFar)
+    {
+        if (_context.HasHooks || nameSoFar is null || _context.Registry.Single(nameSoFar) is not { } registration
+            || !registration.TryReadInline(ref reader, _context, out Value))
+        {
+            return false;
+        }
+
+        Registration = registration;
+        return true;
+    }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text.Json;
 
 namespace Inngest;
 
@@ -135,8 +136,18 @@ public sealed class InngestEventRegistry
         return match;
     }
 
+    /// <summary>The only registration of a name, or null when there are none or several (then the version decides).</summary>
+    internal Registration? Single(string name)
+        => _byName.TryGetValue(name, out var list) && list.Length == 1 ? list[0] : null;
+
     internal abstract class Registration
     {
+        /// <summary>Reads the data object the reader is on in the envelope's pass; false leaves the reader where it was.</summary>
+        public abstract bool TryReadInline(ref Utf8JsonReader reader, ParseContext context, out object? value);
+
+        /// <summary>The event around a value <see cref="TryReadInline"/> read.</summary>
+        public abstract InngestEvent Build(in EnvelopeFields fields, object? value);
+
         public abstract Type Type { get; }
 
         public abstract string? Version { get; }
@@ -157,5 +168,14 @@ public sealed class InngestEventRegistry
 
         public override InngestEvent Read(in EnvelopeFields fields, ReadOnlySpan<byte> input, ParseContext context, string name)
             => TypedEventReader.Read<T>(fields, input, context, name);
+
+        public override bool TryReadInline(ref Utf8JsonReader reader, ParseContext context, out object? value)
+        {
+            var read = TypedEventReader.TryReadInline<T>(ref reader, context, out var typed);
+            value = typed;
+            return read;
+        }
+
+        public override InngestEvent Build(in EnvelopeFields fields, object? value) => TypedEventReader.Build(fields, (T)value!, upgraded: false);
     }
 }

@@ -95,12 +95,14 @@ internal static class ReceivedEventParser
 
     private static InngestEvent ReadUntyped(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ParseContext context)
     {
-        var sink = default(NoDataSink);
+        var sink = new RegistrySink(context);
         var fields = EnvelopeReader.Read(ref reader, context, ref sink);
         var name = fields.Name ?? throw TypedEventReader.MissingName(context);
         if (context.Registry.Find(name, fields.Version, context) is { } registration)
         {
-            return registration.Read(fields, json, context, name);
+            return ReferenceEquals(registration, sink.Registration) && VersionRules.Same(fields.Version, registration.Version)
+                ? registration.Build(fields, sink.Value)
+                : registration.Read(fields, json, context, name);
         }
 
         // No registered type: the event comes back as it is, its data (after the hooks) as raw JSON.

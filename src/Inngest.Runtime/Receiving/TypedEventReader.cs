@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Inngest;
 
@@ -20,12 +21,10 @@ internal static class TypedEventReader
             _context = context;
             HasValue = false;
             Value = default;
-            Error = null;
         }
 
         public bool HasValue;
         public T? Value;
-        public Exception? Error;
 
         public readonly string? ExpectedName => T.EventName;
 
@@ -38,19 +37,39 @@ internal static class TypedEventReader
                 return false;
             }
 
-            var start = reader;
-            try
-            {
-                Value = JsonSerializer.Deserialize(ref reader, _context.Resolver.Resolve(T.JsonTypeInfo));
-                HasValue = true;
-                return true;
-            }
-            catch (Exception ex)
-            {
-                Error = ex;
-                reader = start;
-                return false;
-            }
+            HasValue = TypedEventReader.TryReadInline(ref reader, _context, out Value);
+            return HasValue;
+        }
+    }
+
+    /// <summary>
+    /// Reads the data object the reader is on with <typeparamref name="T"/>'s converter, straight from the envelope's
+    /// reader: JsonSerializer.Deserialize(ref reader) would first skip the whole value to scope a reader to it, a second
+    /// pass over the data. On failure the reader is put back and false returned: the data is then read again from its
+    /// slice by Deserialize, whose exception carries the member's JSON path (the converter's alone does not).
+    /// </summary>
+    public static bool TryReadInline<T>(ref Utf8JsonReader reader, ParseContext context, out T? value)
+        where T : IInngestEventData<T>
+    {
+        value = default;
+        var typeInfo = context.Resolver.Resolve(T.JsonTypeInfo);
+        if (typeInfo.Converter is not JsonConverter<T> converter)
+        {
+            return false;
+        }
+
+        var start = reader;
+        try
+        {
+            value = converter.Read(ref reader, typeof(T), typeInfo.Options);
+            return true;
+        }
+        catch (Exception)
+        {
+            // Whatever the payload's converters threw: the slice path below reports it, wrapped, with its path.
+            value = default;
+            reader = start;
+            return false;
         }
     }
 
@@ -63,11 +82,6 @@ internal static class TypedEventReader
             if (sink.HasValue)
             {
                 return Build(fields, sink.Value!, upgraded: false);
-            }
-
-            if (sink.Error is { } error)
-            {
-                throw context.DataError(name, typeof(T).Name, error);
             }
         }
 
@@ -126,7 +140,7 @@ internal static class TypedEventReader
         => context.Error(InngestEventParseError.MissingName, null, context.PathOf("name"),
             $"{context.Describe(null)} has no name. Every event Inngest delivers has one, such as \"app/account.created\"; check that the input is an event.");
 
-    private static InngestEvent<T> Build<T>(in EnvelopeFields fields, T data, bool upgraded)
+    internal static InngestEvent<T> Build<T>(in EnvelopeFields fields, T data, bool upgraded)
         where T : IInngestEventData<T>
         => new(T.EventName, data, T.JsonTypeInfo)
         {

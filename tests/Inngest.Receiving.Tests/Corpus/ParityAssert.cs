@@ -16,8 +16,9 @@ namespace Inngest.Generators.Tests.Parity;
 /// <c>Send...Async</c> does) to the capture server, and the captured request body is parsed back with
 /// <see cref="InngestEvent.ParseBatch{T}(ReadOnlySpan{byte}, InngestParseOptions?)"/> and the untyped
 /// <see cref="InngestEvent.Parse(JsonElement, InngestParseOptions?)"/>. The parsed payload must be equal to the sent
-/// one: written with System.Text.Json's reflection serializer (the oracle) it gives the same JSON, and where the
-/// type has value equality for the value, it is <see cref="object.Equals(object)"/> too.
+/// one: it is what System.Text.Json's reflection serializer (the oracle) reads from the same wire data (written with
+/// reflection, the same JSON), and where the type has value equality for the value, it is
+/// <see cref="object.Equals(object)"/> to the sent value too.
 /// </summary>
 internal static class ParityAssert
 {
@@ -35,6 +36,11 @@ internal static class ParityAssert
         var request = WireCapture.Send(InngestEvent.Create(value, id: "corpus-" + typeof(T).Name));
         var expectedJson = JsonSerializer.Serialize(value, Reflection);
 
+        // What the oracle reads from the same wire data: the sent value itself for every shape but those whose reading
+        // is not the inverse of writing (ObjectCreationHandling.Populate appends to the defaults).
+        var wireData = request.BodyJson[0].GetProperty("data").GetRawText();
+        var oracleJson = JsonSerializer.Serialize(JsonSerializer.Deserialize<T>(wireData, Reflection), Reflection);
+
         var parsed = Assert.Single(InngestEvent.ParseBatch<T>(request.Body));
         Assert.Equal(T.EventName, parsed.Name);
         Assert.Equal(T.EventVersion, parsed.Version);
@@ -43,8 +49,8 @@ internal static class ParityAssert
         Assert.Equal("corpus-" + typeof(T).Name, parsed.Id);
         var sentTs = request.BodyJson[0].GetProperty("ts").GetInt64();
         Assert.Equal(sentTs, parsed.Timestamp!.Value.ToUnixTimeMilliseconds());
-        Assert.Equal(expectedJson, JsonSerializer.Serialize(parsed.Data, Reflection));
-        if (HasValueEquality(value, expectedJson))
+        Assert.Equal(oracleJson, JsonSerializer.Serialize(parsed.Data, Reflection));
+        if (oracleJson == expectedJson && HasValueEquality(value, expectedJson))
         {
             Assert.Equal(value, parsed.Data);
         }
@@ -52,7 +58,7 @@ internal static class ParityAssert
         // Dispatch by name and version finds the same record.
         var untyped = InngestEvent.Parse(request.BodyJson[0]);
         var typed = Assert.IsType<InngestEvent<T>>(untyped);
-        Assert.Equal(expectedJson, JsonSerializer.Serialize(typed.Data, Reflection));
+        Assert.Equal(oracleJson, JsonSerializer.Serialize(typed.Data, Reflection));
         return expectedJson;
     }
 
