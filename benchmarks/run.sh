@@ -2,9 +2,11 @@
 # Reproduces every table of docs/benchmarks.md.
 #
 #   benchmarks/run.sh           full run (about 20 minutes on 2 cores): all suites, results in benchmarks/artifacts/
-#   benchmarks/run.sh --quick   smoke test (a couple of minutes): every suite but AOT builds and runs once, no
-#                               timing claims; exits non-zero if anything fails (BENCH_SKIP_NODE=1: no npm/Node)
-#   benchmarks/run.sh --only serialization|e2e|cross|cpu|gencost|gencost-build|aot   one suite of the full run
+#   benchmarks/run.sh --quick   smoke test + regression guard (under two minutes): every suite but AOT builds and runs
+#                               once, and the serialization ratios are measured (CPU time, interleaved rounds, best of
+#                               3 processes); exits non-zero if anything fails or a ratio falls under the guard's margin
+#                               (BENCH_GUARD_MIN_RATIO, default 0.75, chosen in docs/benchmarks.md; BENCH_SKIP_NODE=1: no npm/Node)
+#   benchmarks/run.sh --only serialization|receiving|e2e|cross|cpu|sendcost|guard|gencost|gencost-build|aot   one suite of the full run
 #
 # Needs the .NET 10 SDK; the Node comparison also needs node >= 20 and npm (the pinned inngest SDK is
 # installed from benchmarks/node/package-lock.json), the AOT table needs the Native AOT prerequisites (clang).
@@ -67,14 +69,20 @@ if [ "$mode" = quick ]; then
   run bdn dotnet "$dll" bdn --filter '*' --job dry --inProcess --artifacts "$out/bdn" --exporters github
   step "cross-language end to end, 1 operation each"
   run cross dotnet "$dll" e2e --warmup 0 --iterations 1 --out "$out" "${node_flag[@]}"
-  step "CPU-time side check, 1 round"
-  run cpu dotnet "$dll" quickcompare 1
+  step "regression guard: serialization ratios, CPU time, best of 3 processes"
+  run guard dotnet "$dll" guard --processes 3 --rounds 60 --min-ratio "${BENCH_GUARD_MIN_RATIO:-0.75}"
+  step "the client's own cost per request, canned handler, 3 rounds"
+  run sendcost dotnet "$dll" sendcost --rounds 3
   step "generator cost, 50 records, 1 round"
   run gencost dotnet "$dll" gencost --records 50 --rounds 1 --out "$out"
 else
   if want serialization; then
     step "serialization (BenchmarkDotNet)"
     run serialization dotnet "$dll" bdn --filter '*SerializationBenchmarks*' --warmupCount 4 --iterationCount 15 --artifacts "$out/bdn" --exporters github
+  fi
+  if want receiving; then
+    step "receiving: parsing received events (BenchmarkDotNet)"
+    run receiving dotnet "$dll" bdn --filter '*ReceivingBenchmarks*' --warmupCount 4 --iterationCount 15 --artifacts "$out/bdn" --exporters github
   fi
   if want e2e; then
     step "end to end, library vs raw HttpClient (BenchmarkDotNet)"
@@ -86,7 +94,15 @@ else
   fi
   if want cpu; then
     step "serialization, thread CPU time side check"
-    run cpu dotnet "$dll" quickcompare 30
+    run cpu dotnet "$dll" quickcompare 200
+  fi
+  if want sendcost; then
+    step "the client's own cost per request, canned handler (CPU time, bytes allocated)"
+    run sendcost dotnet "$dll" sendcost --rounds 30
+  fi
+  if want guard; then
+    step "regression guard (as --quick runs it, with more processes)"
+    run guard dotnet "$dll" guard --processes 6 --rounds 60 --min-ratio "${BENCH_GUARD_MIN_RATIO:-0.75}"
   fi
   if want gencost; then
     step "generator cost (GeneratorDriver)"

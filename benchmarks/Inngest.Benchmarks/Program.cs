@@ -36,10 +36,14 @@ public static class Program
                 return await GeneratorCost.ReportAnalyzerBuild.RunAsync(rest);
             case "aot":
                 return await Aot.AotStartup.RunAsync(rest);
+            case "guard":
+                return RegressionGuard.Run(rest);
+            case "sendcost":
+                return EndToEnd.SendCost.Run(rest);
             case "quickcompare":
                 return QuickCompare.Run(rest);
             default:
-                Console.Error.WriteLine($"unknown command '{command}'; use bdn, e2e, gencost or aot");
+                Console.Error.WriteLine($"unknown command '{command}'; use bdn, e2e, gencost, gencost-build, aot, quickcompare, guard or sendcost");
                 return 2;
         }
     }

@@ -66,5 +66,27 @@ public sealed class InngestEventGenerator : IIncrementalGenerator
 
             spc.AddSource("InngestJsonContext.g.cs", SourceText.From(ContextEmitter.Emit(pair.Left, pair.Right), Encoding.UTF8));
         });
+
+        RegisterReceiving(context, all);
+    }
+
+    /// <summary>The registration for typed receiving: this assembly's events plus the referenced assemblies' ones.</summary>
+    private static void RegisterReceiving(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<(EquatableArray<EventModel> Left, string Right)> all)
+    {
+        var referenced = context.CompilationProvider
+            .Select(static (compilation, ct) => ReferencedEventFinder.Find(compilation, ct))
+            .WithTrackingName(TrackingNames.ReferencedEvents);
+
+        var input = all
+            .Combine(referenced)
+            .WithTrackingName(TrackingNames.RegistryInput);
+
+        context.RegisterSourceOutput(input, static (spc, pair) =>
+        {
+            if (RegistryEmitter.Emit(pair.Left.Left, pair.Right, pair.Left.Right) is { } source)
+            {
+                spc.AddSource("InngestEventRegistration.g.cs", SourceText.From(source, Encoding.UTF8));
+            }
+        });
     }
 }

@@ -11,4 +11,6 @@ internal static class TrackingNames
     public const string EventsWithAssembly = "InngestEventsWithAssembly";
     public const string AllEvents = "InngestAllEvents";
     public const string ContextInput = "InngestContextInput";
+    public const string ReferencedEvents = "InngestReferencedEvents";
+    public const string RegistryInput = "InngestRegistryInput";
 }

@@ -47,7 +47,7 @@ internal static class EventNameRules
     public static string Describe(Violation violation, string? name) => violation switch
     {
         Violation.Empty => "The event name is empty. Give the event a name such as \"app/account.created\".",
-        Violation.Reserved => "The event name \"" + name + "\" starts with \"inngest/\", which Inngest reserves for its own events. Use a prefix of your own, such as \"app/\".",
+        Violation.Reserved => "The event name \"" + name + "\" starts with \"inngest/\", which Inngest reserves for its own events: Inngest sends them to functions, nobody else may send them. Use a prefix of your own, such as \"app/\"; to receive Inngest's event, declare its record with ReceiveOnly = true and parse it with InngestEvent.Parse.",
         Violation.TooLong => "The event name is " + (name?.Length ?? 0) + " characters long; Inngest accepts at most " + MaxLength + ". Shorten it.",
         _ => string.Empty,
     };

@@ -30,7 +30,7 @@ namespace Inngest.Testing;
 /// Assert.Equal("pro", created.BillingPlan);
 /// </code>
 /// </example>
-public sealed class FakeInngestClient : IInngestClient, IDisposable
+public sealed partial class FakeInngestClient : IInngestClient, IDisposable
 {
     private const string FakeKey = "fake-event-key";
 

@@ -32,23 +32,30 @@ internal static class CrossLanguage
         await using var sink = await EventApiSink.StartAsync();
         Console.WriteLine($"sink at {sink.BaseUrl}; warmup {warmup}, iterations {iterations}");
         var results = new List<(Workload Workload, string Sender, double[] SamplesMs)>();
+        var allocated = new Dictionary<(Workload, string), double>();
         using (var typed = new TypedSender(sink.BaseUrl))
         using (var raw = new RawSender(sink.BaseUrl))
+        using (var careful = new CarefulUserSender(sink.BaseUrl))
         {
             foreach (var workload in workloads)
             {
-                var senders = new (string Name, Sender Sender)[] { ("raw HttpClient (limit)", raw), ("Inngest.Typed client", typed) };
+                var senders = new (string Name, Sender Sender)[] { ("raw HttpClient (limit)", raw), ("careful user (STJ source-gen in the loop)", careful), ("Inngest.Typed client", typed) };
                 var samples = senders.Select(_ => new List<double>()).ToArray();
+                var bytes = new long[senders.Length];
                 sink.ResetCounters();
                 for (var i = 0; i < warmup + iterations; i++)
                 {
-                    for (var s = 0; s < senders.Length; s++)
+                    // The order rotates so no sender always runs right after the same other one.
+                    for (var k = 0; k < senders.Length; k++)
                     {
+                        var s = (k + i) % senders.Length;
+                        var before = GC.GetTotalAllocatedBytes(precise: true);
                         var sw = Stopwatch.StartNew();
                         await senders[s].Sender.RunAsync(workload);
                         if (i >= warmup)
                         {
                             samples[s].Add(sw.Elapsed.TotalMilliseconds);
+                            bytes[s] += GC.GetTotalAllocatedBytes(precise: true) - before;
                         }
                     }
                 }
@@ -57,7 +64,8 @@ internal static class CrossLanguage
                 for (var s = 0; s < senders.Length; s++)
                 {
                     results.Add((workload, senders[s].Name, samples[s].ToArray()));
-                    Console.WriteLine($"{workload,-26} {senders[s].Name,-24} median {Median(samples[s]),9:N1} ms");
+                    allocated[(workload, senders[s].Name)] = (double)bytes[s] / Math.Max(1, iterations) / Sender.RequestsPer(workload);
+                    Console.WriteLine($"{workload,-26} {senders[s].Name,-42} median {Median(samples[s]),9:N1} ms  {allocated[(workload, senders[s].Name)],9:N0} B allocated per request (process, sink included)");
                 }
             }
         }
@@ -83,7 +91,7 @@ internal static class CrossLanguage
         }
 
         Directory.CreateDirectory(outDir);
-        var table = Render(results, warmup, iterations, nodeVersion);
+        var table = Render(results, allocated, warmup, iterations, nodeVersion);
         var path = Path.Combine(outDir, "e2e-cross-language.md");
         await File.WriteAllTextAsync(path, table);
         Console.WriteLine();
@@ -148,23 +156,25 @@ internal static class CrossLanguage
         return (samples, version);
     }
 
-    private static string Render(List<(Workload Workload, string Sender, double[] SamplesMs)> results, int warmup, int iterations, string? nodeVersion)
+    private static string Render(List<(Workload Workload, string Sender, double[] SamplesMs)> results, Dictionary<(Workload, string), double> allocated, int warmup, int iterations, string? nodeVersion)
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"End to end, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, Node {NodeVersion()}, inngest npm {nodeVersion ?? "(skipped)"}; {warmup} warm-up + {iterations} timed operations each, wall clock.");
         text.AppendLine();
-        text.AppendLine("| Workload | Sender | Median ms | Min ms | Events/s (median) | Throughput vs raw limit | Inngest.Typed speed-up |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        text.AppendLine("| Workload | Sender | Median ms | Min ms | Events/s (median) | Throughput vs raw limit | vs careful user | Allocated per request | Inngest.Typed speed-up |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var group in results.GroupBy(r => r.Workload))
         {
             var raw = Median(group.First(r => r.Sender.StartsWith("raw", StringComparison.Ordinal)).SamplesMs);
             var typed = Median(group.First(r => r.Sender.StartsWith("Inngest", StringComparison.Ordinal)).SamplesMs);
+            var careful = Median(group.First(r => r.Sender.StartsWith("careful", StringComparison.Ordinal)).SamplesMs);
             foreach (var (workload, sender, samples) in group)
             {
                 var median = Median(samples);
                 var events = Sender.EventsPer(workload) / (median / 1000);
                 var speedUp = sender.StartsWith("inngest npm", StringComparison.Ordinal) ? $"{median / typed:0.00}x" : string.Empty;
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {workload} | {sender} | {median:N1} | {samples.Min():N1} | {events:N0} | {raw / median:0.00}x | {speedUp} |");
+                var bytes = allocated.TryGetValue((workload, sender), out var b) ? $"{b:N0} B" : "(other process)";
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {workload} | {sender} | {median:N1} | {samples.Min():N1} | {events:N0} | {raw / median:0.00}x | {careful / median:0.00}x | {bytes} | {speedUp} |");
             }
         }
 

@@ -16,6 +16,7 @@ public class EndToEndBenchmarks
     private EventApiSink _sink = null!;
     private TypedSender _typed = null!;
     private RawSender _raw = null!;
+    private CarefulUserSender _careful = null!;
 
     [Params(Workload.Batch10kBy1000, Workload.Sequential1000, Workload.Concurrent16x1000)]
     public Workload Workload { get; set; }
@@ -26,9 +27,10 @@ public class EndToEndBenchmarks
         _sink = await EventApiSink.StartAsync();
         _typed = new TypedSender(_sink.BaseUrl);
         _raw = new RawSender(_sink.BaseUrl);
+        _careful = new CarefulUserSender(_sink.BaseUrl);
 
-        // Both senders must get every event acknowledged, or the comparison means nothing.
-        foreach (var sender in new Sender[] { _typed, _raw })
+        // Every sender must get every event acknowledged, or the comparison means nothing.
+        foreach (var sender in new Sender[] { _typed, _raw, _careful })
         {
             _sink.ResetCounters();
             await sender.RunAsync(Workload);
@@ -44,11 +46,15 @@ public class EndToEndBenchmarks
     {
         _typed.Dispose();
         _raw.Dispose();
+        _careful.Dispose();
         await _sink.DisposeAsync();
     }
 
     [Benchmark(Baseline = true, Description = "raw HttpClient (limit)")]
     public Task Raw() => _raw.RunAsync(Workload);
+
+    [Benchmark(Description = "careful user (STJ source-gen in the loop)")]
+    public Task Careful() => _careful.RunAsync(Workload);
 
     [Benchmark(Description = "Inngest.Typed client")]
     public Task Typed() => _typed.RunAsync(Workload);

@@ -161,6 +161,9 @@ public sealed class EventApiSink : IAsyncDisposable
         }
     }
 
+    /// <summary>The answer for <paramref name="count"/> events (also for the in-process cost harness).</summary>
+    internal static byte[] BuildAnswerForBenchmarks(int count) => BuildAnswer(count);
+
     private static byte[] BuildAnswer(int count)
     {
         const string alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";

@@ -5,6 +5,8 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Inngest.Benchmarks.Model;
 
 namespace Inngest.Benchmarks.EndToEnd;
@@ -33,6 +35,9 @@ public abstract class Sender : IDisposable
 
     /// <summary>Events sent by one operation of <paramref name="workload"/>.</summary>
     public static int EventsPer(Workload workload) => workload == Workload.Batch10kBy1000 ? BatchEvents : Singles;
+
+    /// <summary>Requests one operation of <paramref name="workload"/> makes.</summary>
+    public static int RequestsPer(Workload workload) => workload == Workload.Batch10kBy1000 ? BatchEvents / BatchSize : Singles;
 
     public Task RunAsync(Workload workload) => workload switch
     {
@@ -74,8 +79,8 @@ public abstract class Sender : IDisposable
         await Task.WhenAll(workers).ConfigureAwait(false);
     }
 
-    /// <summary>The HTTP stack both .NET senders use: the library's defaults.</summary>
-    internal static HttpClient CreateHttpClient() => new(new SocketsHttpHandler
+    /// <summary>The HTTP stack every .NET sender uses: the library's defaults (or a given handler, for the in-process cost harness).</summary>
+    internal static HttpClient CreateHttpClient(HttpMessageHandler? handler = null) => new(handler ?? new SocketsHttpHandler
     {
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         AllowAutoRedirect = false,
@@ -93,9 +98,9 @@ public sealed class TypedSender : Sender
     private readonly HttpClient _http;
     private readonly AccountCreated[] _batch;
 
-    public TypedSender(Uri sink)
+    public TypedSender(Uri sink, HttpMessageHandler? handler = null)
     {
-        _http = CreateHttpClient();
+        _http = CreateHttpClient(handler);
         _client = new InngestClient(_http, new InngestClientOptions
         {
             EventKey = EventKey,
@@ -153,9 +158,9 @@ public sealed class RawSender : Sender
     private readonly byte[][] _batchBodies;
     private readonly byte[] _singleBody;
 
-    public RawSender(Uri sink)
+    public RawSender(Uri sink, HttpMessageHandler? handler = null)
     {
-        _http = CreateHttpClient();
+        _http = CreateHttpClient(handler);
         _url = new Uri(sink, "e/" + EventKey);
         _batchBodies = new byte[BatchEvents / BatchSize][];
         using var buffer = new PooledBufferWriter();
@@ -216,4 +221,90 @@ public sealed class RawSender : Sender
             ArrayPool<byte>.Shared.Return(chunk);
         }
     }
+}
+
+/// <summary>
+/// What a careful user writes without this library: the envelopes built and serialized with a hand-written
+/// System.Text.Json source-generated context <b>inside</b> the timed operation (into a reused pooled buffer, one
+/// request per 1,000 events), the same URL and headers (with an id seed per request, as a retry-safe client needs),
+/// and the answer's ids read with the same context. No checks, no retries, no telemetry.
+/// </summary>
+public sealed class CarefulUserSender : Sender
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+    private readonly HttpClient _http;
+    private readonly Uri _url;
+    private readonly AccountCreated[] _batch;
+    private readonly EnvelopeUser _user = new() { ExternalId = Payloads.AccountUser.ExternalId, Email = Payloads.AccountUser.Email };
+
+    public CarefulUserSender(Uri sink, HttpMessageHandler? handler = null)
+    {
+        _http = CreateHttpClient(handler);
+        _url = new Uri(sink, "e/" + EventKey);
+        _batch = new AccountCreated[BatchEvents];
+        for (var i = 0; i < _batch.Length; i++)
+        {
+            _batch[i] = Payloads.Account(i);
+        }
+    }
+
+    public override void Dispose() => _http.Dispose();
+
+    protected override async Task BatchAsync()
+    {
+        for (var r = 0; r < BatchEvents / BatchSize; r++)
+        {
+            var ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            var envelopes = new List<Envelope<AccountCreated>>(BatchSize);
+            for (var i = r * BatchSize; i < (r + 1) * BatchSize; i++)
+            {
+                envelopes.Add(new Envelope<AccountCreated> { Name = AccountCreated.EventName, Data = _batch[i], User = _user, Ts = ts });
+            }
+
+            await PostAsync(envelopes, ts).ConfigureAwait(false);
+        }
+    }
+
+    protected override Task SendOneAsync(int index)
+    {
+        var ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        return PostAsync(new List<Envelope<AccountCreated>>(1) { new() { Name = AccountCreated.EventName, Data = Payloads.Account(index), User = _user, Ts = ts } }, ts);
+    }
+
+    private async Task PostAsync(List<Envelope<AccountCreated>> envelopes, long ts)
+    {
+        using var body = new PooledBufferWriter();
+        using (var writer = new Utf8JsonWriter(body, BaselineSettings.WriterOptions))
+        {
+            JsonSerializer.Serialize(writer, envelopes, HandWrittenJson.Default.ListEnvelopeAccountCreated);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, _url);
+        request.Headers.TryAddWithoutValidation("User-Agent", InngestClient.SdkName);
+        request.Headers.TryAddWithoutValidation("x-inngest-sdk", InngestClient.SdkName);
+        request.Headers.TryAddWithoutValidation("x-inngest-event-id-seed", ts.ToString(System.Globalization.CultureInfo.InvariantCulture) + "," + Convert.ToBase64String(Guid.NewGuid().ToByteArray(), 0, 10));
+        request.Content = new ReadOnlyMemoryContent(body.WrittenMemory) { Headers = { ContentType = Json } };
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        if ((int)response.StatusCode != 200)
+        {
+            throw new InvalidOperationException($"the sink answered {(int)response.StatusCode}");
+        }
+
+        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        var answer = await JsonSerializer.DeserializeAsync(stream, CarefulUserJson.Default.EventApiAnswer).ConfigureAwait(false);
+        if (answer?.Ids is not { } ids || ids.Length != envelopes.Count)
+        {
+            throw new InvalidOperationException($"expected {envelopes.Count} ids, got {answer?.Ids?.Length}");
+        }
+    }
+}
+
+/// <summary>The Event API's answer as a careful user would declare it.</summary>
+public sealed record EventApiAnswer(string[]? Ids, int Status);
+
+/// <summary>The careful user's context for the answer.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(EventApiAnswer))]
+public sealed partial class CarefulUserJson : JsonSerializerContext
+{
 }

@@ -1,56 +1,117 @@
 using System;
-using System.Diagnostics;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using Inngest.Benchmarks.Serialization;
 
 namespace Inngest.Benchmarks;
 
 /// <summary>
-/// A noise-tolerant side check of the serialization suite: runs the variants interleaved in rounds
-/// and keeps each one's fastest round (the minimum filters out time stolen by other processes).
+/// A noise-tolerant measurement of the serialization suite in thread CPU time: the variants run interleaved in short
+/// slices (about a quarter of a millisecond each), round after round, so load from other processes and changes of the
+/// CPU's speed hit them alike. Per variant it keeps the fastest slice (what the code costs when nothing disturbs it),
+/// and per round the ratio to the library's slice of the same round; the ratio reported is the fastest slices'.
 /// </summary>
 internal static class QuickCompare
 {
+    /// <summary>The ratios the regression guard reads: STJ source-gen envelope type / library, per body.</summary>
+    public sealed record Result(Body Body, string[] Names, double[] BestNs, double[] MedianPairedRatio);
+
     public static int Run(string[] args)
     {
-        var rounds = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 15;
-        foreach (var body in Enum.GetValues<Body>())
+        var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
+        var bodies = args.Length > 1 ? args[1].Split(',').Select(Enum.Parse<Body>).ToArray() : Enum.GetValues<Body>();
+        foreach (var result in Measure(rounds, bodies, includeSlow: args.Length < 3))
+        {
+            Print(result);
+        }
+
+        return 0;
+    }
+
+    public static void Print(Result result)
+    {
+        Console.WriteLine($"{result.Body}:");
+        for (var v = 0; v < result.Names.Length; v++)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {result.Names[v],-34} {result.BestNs[v],14:N0} ns  time ratio {result.BestNs[v] / result.BestNs[0]:0.00}  (median of paired rounds {result.MedianPairedRatio[v]:0.00})"));
+        }
+    }
+
+    public static List<Result> Measure(int rounds, Body[] bodies, bool includeSlow)
+    {
+        var results = new List<Result>();
+        foreach (var body in bodies)
         {
             var b = new SerializationBenchmarks { Body = body };
             b.Setup();
-            var variants = new (string Name, Func<long> Run)[]
+            var variants = new List<(string Name, Func<long> Run)>
             {
                 ("Inngest.Typed (generated)", () => b.Generated()),
                 ("STJ source-gen, envelope type", () => b.StjSourceGenEnvelopeType()),
                 ("STJ source-gen, envelope by hand", () => b.StjSourceGenEnvelopeByHand()),
-                ("STJ reflection", () => b.StjReflection()),
-                ("Newtonsoft.Json", () => b.NewtonsoftJson()),
             };
-            var ops = body == Body.Order2KBx1000 ? 5 : 5000;
-            var best = new double[variants.Length];
+            if (includeSlow)
+            {
+                variants.Add(("STJ envelope type, unvalidated", () => b.StjSourceGenEnvelopeTypeUnvalidated()));
+                variants.Add(("data only, Inngest fast path", () => b.DataOnlyGenerated()));
+                variants.Add(("data only, STJ fast path", () => b.DataOnlyStj()));
+                variants.Add(("STJ reflection", () => b.StjReflection()));
+                variants.Add(("Newtonsoft.Json", () => b.NewtonsoftJson()));
+            }
+
+            foreach (var variant in variants.Skip(1))
+            {
+                Calibrate(variant.Run, targetNs: 0); // warm-up
+            }
+
+            var ops = Calibrate(variants[0].Run, targetNs: 250_000);
+            var best = new double[variants.Count];
             Array.Fill(best, double.MaxValue);
+            var paired = variants.Select(_ => new List<double>()).ToArray();
+            var slice = new double[variants.Count];
             for (var r = 0; r < rounds; r++)
             {
-                for (var v = 0; v < variants.Length; v++)
+                // The order rotates so no variant always runs right after the same other one.
+                for (var k = 0; k < variants.Count; k++)
                 {
+                    var v = (k + r) % variants.Count;
                     var t0 = ThreadCpuClock.NowNs();
                     for (var i = 0; i < ops; i++)
                     {
                         variants[v].Run();
                     }
 
-                    best[v] = Math.Min(best[v], (double)(ThreadCpuClock.NowNs() - t0) / ops);
+                    slice[v] = (double)(ThreadCpuClock.NowNs() - t0) / ops;
+                    best[v] = Math.Min(best[v], slice[v]);
+                }
+
+                for (var v = 0; v < variants.Count; v++)
+                {
+                    paired[v].Add(slice[v] / slice[0]);
                 }
             }
 
-            Console.WriteLine($"{body}:");
-            for (var v = 0; v < variants.Length; v++)
-            {
-                Console.WriteLine($"  {variants[v].Name,-34} {best[v],14:N0} ns  ratio {best[v] / best[0]:0.00}");
-            }
-
             b.Cleanup();
+            results.Add(new Result(body, variants.Select(v => v.Name).ToArray(), best, paired.Select(EndToEnd.CrossLanguage.Median).ToArray()));
         }
 
-        return 0;
+        return results;
+    }
+
+    /// <summary>How many operations take about <paramref name="targetNs"/> of CPU time (after a warm-up that lets tiered JIT finish).</summary>
+    private static int Calibrate(Func<long> run, long targetNs)
+    {
+        var t0 = ThreadCpuClock.NowNs();
+        var n = 0;
+        while (ThreadCpuClock.NowNs() - t0 < 200_000_000L)
+        {
+            run();
+            n++;
+        }
+
+        var perOp = 200_000_000.0 / n;
+        return Math.Max(1, (int)(targetNs / perOp));
     }
 }

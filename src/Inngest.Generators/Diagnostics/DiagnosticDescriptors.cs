@@ -19,7 +19,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ReservedName = Create(
         "INNG002", DiagnosticSeverity.Error,
         "Inngest event name uses the reserved 'inngest/' prefix",
-        "The event name \"{0}\" starts with \"inngest/\", which Inngest reserves for its own events: use a prefix of your own, such as \"app/\"");
+        "The event name \"{0}\" starts with \"inngest/\", which Inngest reserves for its own events: use a prefix of your own, such as \"app/\", or set ReceiveOnly = true to receive Inngest's own event (it is then never sent)");
 
     public static readonly DiagnosticDescriptor NameTooLong = Create(
         "INNG003", DiagnosticSeverity.Error,
@@ -81,7 +81,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnreachableJsonInclude = Create(
         "INNG014", DiagnosticSeverity.Warning,
         "[JsonInclude] member is not accessible to generated code",
-        "'{0}.{1}' has [JsonInclude], but its {2} is {3}, so the generated metadata cannot use it ({4}), as System.Text.Json's generator reports with SYSLIB1038: make the {2} public or internal");
+        "'{0}.{1}' has [JsonInclude], but its {2} is {3}, so the generated metadata cannot use it: {4}, as with System.Text.Json's generator (SYSLIB1038); make the {2} public or internal");
 
     public static readonly DiagnosticDescriptor ReflectionStringEnumConverter = Create(
         "INNG015", DiagnosticSeverity.Warning,
@@ -92,6 +92,23 @@ internal static class DiagnosticDescriptors
         "INNG016", DiagnosticSeverity.Warning,
         "[JsonConverter] on a payload member cannot be created by generated code",
         "'{0}.{1}' names the converter '{2}', which generated code cannot create (the type or its parameterless constructor is not accessible from this assembly): the member is written without it, as System.Text.Json's source generator does (SYSLIB1220), while reflection would use it; make the converter public with a public parameterless constructor, or describe '{0}' with a JsonSerializerContext of your own in InngestClientOptions.JsonTypeInfoResolver");
+
+    public static readonly DiagnosticDescriptor VersionChainBroken = Create(
+        "INNG017", DiagnosticSeverity.Error,
+        "Inngest event version chain has a gap or a fork",
+        "'{0}' upgrades from '{1}', but {2}: each version of \"{3}\" must upgrade from the version just before it, one step at a time",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor SeveralLatestVersions = Create(
+        "INNG018", DiagnosticSeverity.Warning,
+        "Several records claim to be the latest version of one Inngest event",
+        "'{0}' and '{1}' both declare \"{2}\" and neither upgrades to the other, so both are the latest version and Parse<T> of one cannot read the other's events: make the newer one implement IInngestEventUpgrade<Newer, Older>",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor InvalidUpgradeSource = Create(
+        "INNG019", DiagnosticSeverity.Error,
+        "Inngest event upgrades from a type that is not an earlier version of the same event",
+        "'{0}' declares IInngestEventUpgrade<{1}, {2}>, but {3}: an upgrade must come from an earlier Version of the same event name, to the declaring type itself");
 
     public static readonly DiagnosticDescriptor IdUnknownMember = Create(
         "INNG020", DiagnosticSeverity.Error,
@@ -117,6 +134,16 @@ internal static class DiagnosticDescriptors
         "INNG024", DiagnosticSeverity.Error,
         "Id template is malformed",
         "The Id template \"{0}\" of '{1}' is malformed: {2}");
+
+    public static readonly DiagnosticDescriptor UnusableJsonConstructor = Create(
+        "INNG027", DiagnosticSeverity.Warning,
+        "[JsonConstructor] cannot be used by generated code",
+        "'{0}' marks {1} with [JsonConstructor], {2}: the event is written, but reading it back throws NotSupportedException (System.Text.Json's generator reports {3} and does the same); {4}");
+
+    public static readonly DiagnosticDescriptor InvalidExtensionData = Create(
+        "INNG028", DiagnosticSeverity.Error,
+        "[JsonExtensionData] member is not valid",
+        "'{0}.{1}' has [JsonExtensionData], but {2}; System.Text.Json throws InvalidOperationException for the type, so the event can never be sent (its generator reports {3})");
 
     // INNG006 and INNG007 compare types across the compilation, so they are reported at compilation end (RS1037).
     private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message, params string[] customTags)

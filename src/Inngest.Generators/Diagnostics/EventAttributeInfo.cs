@@ -22,8 +22,10 @@ internal sealed class EventAttributeInfo
         Location identifierLocation,
         Location nameLocation,
         Location versionLocation,
-        Location methodNameLocation)
+        Location methodNameLocation,
+        bool receiveOnly)
     {
+        ReceiveOnly = receiveOnly;
         Type = type;
         Name = name;
         Version = version;
@@ -64,6 +66,9 @@ internal sealed class EventAttributeInfo
 
     /// <summary>True when <c>MethodName</c> is assigned a non-null value.</summary>
     public bool HasMethodName { get; }
+
+    /// <summary>True when <c>ReceiveOnly = true</c>: no send method is generated, and the reserved prefix is allowed.</summary>
+    public bool ReceiveOnly { get; }
 
     /// <summary>The identifier of the declaration carrying the attribute.</summary>
     public Location IdentifierLocation { get; }
@@ -146,6 +151,7 @@ internal sealed class EventAttributeInfo
             identifierLocation,
             nameLocation,
             versionLocation ?? nameLocation,
-            methodNameLocation ?? identifierLocation);
+            methodNameLocation ?? identifierLocation,
+            ReceivingRules.ReadReceiveOnly(attribute));
     }
 }

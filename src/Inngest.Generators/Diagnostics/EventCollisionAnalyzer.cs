@@ -65,7 +65,8 @@ public sealed class EventCollisionAnalyzer : DiagnosticAnalyzer
         var byMethod = new Dictionary<string, List<EventAttributeInfo>>(StringComparer.Ordinal);
         foreach (var info in events)
         {
-            if (EventNameRules.Check(info.Name) == EventNameRules.Violation.None)
+            if (EventNameRules.Check(info.Name) == EventNameRules.Violation.None
+                || (info.ReceiveOnly && EventNameRules.Check(info.Name) == EventNameRules.Violation.Reserved))
             {
                 Add(byEvent, (info.Name!, info.Version), info);
             }
@@ -73,7 +74,7 @@ public sealed class EventCollisionAnalyzer : DiagnosticAnalyzer
             // Overloads are fine: two send methods clash only with the same name and the same parameter types,
             // and the parameter types are the payload type (and IEnumerable of it).
             var methodName = info.EffectiveMethodName;
-            if (EventTypeRules.IsValidMethodName(methodName))
+            if (!info.ReceiveOnly && EventTypeRules.IsValidMethodName(methodName))
             {
                 Add(byMethod, methodName + "(" + info.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ")", info);
             }

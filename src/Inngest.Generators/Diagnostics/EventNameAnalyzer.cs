@@ -31,6 +31,9 @@ public sealed class EventNameAnalyzer : EventTypeAnalyzer
             case EventNameRules.Violation.Empty:
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EmptyName, info.NameLocation, info.DisplayName));
                 break;
+            case EventNameRules.Violation.Reserved when info.ReceiveOnly:
+                // Inngest's own events (inngest/function.failed, ...) may be declared for receiving; nothing sends them.
+                break;
             case EventNameRules.Violation.Reserved:
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ReservedName, info.NameLocation, name));
                 break;

@@ -12,7 +12,8 @@ namespace Inngest.Generators.Diagnostics;
 /// Walks each event payload's type graph with the generator's own walk (<see cref="PayloadGraph"/>) and
 /// reports what the generated metadata cannot cover: INNG011 for a member whose type gets no metadata
 /// (resolved at run time through the options' resolver chain), INNG014 for a [JsonInclude] member the
-/// generated code cannot reach, INNG015 for the reflection-based JsonStringEnumConverter, INNG016 for a member [JsonConverter] generated code cannot create.
+/// generated code cannot reach, INNG015 for the reflection-based JsonStringEnumConverter, INNG016 for a member [JsonConverter] generated code cannot create,
+/// INNG027 for a [JsonConstructor] generated code cannot use, INNG028 for an invalid [JsonExtensionData] member.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnsupportedMemberAnalyzer : EventTypeAnalyzer
@@ -24,7 +25,9 @@ public sealed class UnsupportedMemberAnalyzer : EventTypeAnalyzer
         DiagnosticDescriptors.UnsupportedMember,
         DiagnosticDescriptors.UnreachableJsonInclude,
         DiagnosticDescriptors.ReflectionStringEnumConverter,
-        DiagnosticDescriptors.ConverterNotCreatable);
+        DiagnosticDescriptors.ConverterNotCreatable,
+        DiagnosticDescriptors.UnusableJsonConstructor,
+        DiagnosticDescriptors.InvalidExtensionData);
 
     /// <inheritdoc/>
     private protected override void Analyze(SymbolAnalysisContext context, INamedTypeSymbol type, EventAttributeInfo info, object? state)
@@ -60,7 +63,7 @@ public sealed class UnsupportedMemberAnalyzer : EventTypeAnalyzer
                 }
 
                 var accessor = member is IPropertySymbol property ? (part == "getter" ? (ISymbol?)property.GetMethod ?? property : property.SetMethod!) : member;
-                var effect = part is "getter" or "field" ? "it is neither written nor read" : "it is written but never read back";
+                var effect = part is "getter" or "field" ? "writing the type throws InvalidOperationException" : "reading it back throws InvalidOperationException when the JSON holds the member";
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.UnreachableJsonInclude,
                     LocationOf(member, fallback),
@@ -84,6 +87,21 @@ public sealed class UnsupportedMemberAnalyzer : EventTypeAnalyzer
                 }
             }
 
+            ReportConstructorProblem(context, objectType, assembly, fallback);
+            foreach (var (member, reason) in ExtensionDataRules.Problems(objectType, assembly))
+            {
+                if (reported[4].TryAdd(member, 0))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.InvalidExtensionData,
+                        LocationOf(member, fallback),
+                        objectType.ToDisplayString(TypeFormat),
+                        member.Name,
+                        reason,
+                        reason.Contains("cannot hold") ? "SYSLIB1036" : "SYSLIB1035"));
+                }
+            }
+
             foreach (var (target, converterTarget) in StringEnumConverterUses(objectType))
             {
                 if (reported[2].TryAdd(target, 0))
@@ -98,10 +116,31 @@ public sealed class UnsupportedMemberAnalyzer : EventTypeAnalyzer
         }, visited: walked);
     }
 
-    /// <summary>One report per member and rule (INNG011, INNG014, INNG015, INNG016), however many events reach its type.</summary>
+    /// <summary>INNG027 for a type whose [JsonConstructor] generated code cannot use; each object type is visited once per compilation.</summary>
+    private static void ReportConstructorProblem(SymbolAnalysisContext context, INamedTypeSymbol type, IAssemblySymbol assembly, Location fallback)
+    {
+        var choice = DeserializationConstructor.Choose(type, assembly);
+        if (choice.Problem == MarkedConstructorProblem.None || choice.Marked is not { } marked)
+        {
+            return;
+        }
+
+        var multiple = choice.Problem == MarkedConstructorProblem.Multiple;
+        context.ReportDiagnostic(Diagnostic.Create(
+            DiagnosticDescriptors.UnusableJsonConstructor,
+            LocationOf(marked, fallback),
+            type.ToDisplayString(TypeFormat),
+            multiple ? "more than one constructor" : "the constructor '" + marked.ToDisplayString(TypeFormat) + "'",
+            multiple ? "and System.Text.Json uses at most one" : "which is " + Accessibility(marked) + ", so generated code cannot call it",
+            multiple ? "SYSLIB1033" : "SYSLIB1222",
+            multiple ? "keep [JsonConstructor] on one constructor" : "make the constructor public (or internal, when the type is declared in this assembly)"));
+    }
+
+    /// <summary>One report per member and rule (INNG011, INNG014, INNG015, INNG016, INNG028), however many events reach its type.</summary>
     /// <remarks>Also the types already walked: a type many events reach is walked once per compilation.</remarks>
     private protected override object? CreateCompilationState() => (new[]
     {
+        new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default),
         new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default),
         new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default),
         new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default),

@@ -237,6 +237,12 @@ internal sealed class ContextHelpers
             private static global::System.Action<object, T?> InitOnly<T>(string name)
                 => (_, _) => throw new global::System.InvalidOperationException(name + " is init-only; it is set when the object is created.");
             """,
+        ["InaccessibleInclude"] = """
+            // A [JsonInclude] accessor generated code cannot call (private, protected, or internal to another assembly):
+            // using it throws, as System.Text.Json's own generator's metadata does; INNG014 names the member at compile time.
+            private static global::System.InvalidOperationException InaccessibleInclude(string member, string accessor)
+                => new("The member '" + member + "' has [JsonInclude], but generated code cannot call its " + accessor + " (it is not public or internal to this assembly, or there is none): make it public, bind the member to a constructor parameter, or describe the type with a JsonSerializerContext of your own in InngestClientOptions.JsonTypeInfoResolver.");
+            """,
         ["Parameter"] = $$"""
             private static {{Metadata}}JsonParameterInfoValues Parameter(string name, global::System.Type type, int position, bool hasDefaultValue = false, object? defaultValue = null)
                 => new {{Metadata}}JsonParameterInfoValues { Name = name, ParameterType = type, Position = position, HasDefaultValue = hasDefaultValue, DefaultValue = defaultValue };

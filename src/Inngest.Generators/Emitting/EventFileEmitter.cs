@@ -50,10 +50,28 @@ internal static class EventFileEmitter
             static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{{self}}> {{iface}}.JsonTypeInfo
                 => {{GeneratedNames.ContextFqn(assemblyName)}}.Default.EventTypeInfo<{{self}}>();
             """);
+        if (!model.ReceiveOnly)
+        {
+            // A receive-only event keeps the default (no encoding): its reserved name would throw here, in the type's
+            // initializer; sending it through the generic API then fails the per-event name check, with a message that says why.
+            w.Lines($$"""
+
+                static global::Inngest.InngestEventEncoding? {{iface}}.EventEncoding { get; } = global::Inngest.InngestEventEncoding.Create(EventName, EventVersion);
+                """);
+        }
+
+        UpgradeEmitter.Emit(w, model, iface, self);
         w.Close();
         for (var i = 0; i < model.ContainingTypes.Count; i++)
         {
             w.Close();
+        }
+
+        if (model.ReceiveOnly)
+        {
+            // Receive-only: parsed, never sent, so there is no send method to generate.
+            CloseNamespace(w, hasNamespace);
+            return w.ToString();
         }
 
         // Never private by omission: internal unless the type and its containers are all public. The class is one
@@ -97,12 +115,16 @@ internal static class EventFileEmitter
 
         w.Indent(-1);
         w.Line("}");
+        CloseNamespace(w, hasNamespace);
+        return w.ToString();
+    }
+
+    private static void CloseNamespace(SourceWriter w, bool hasNamespace)
+    {
         if (hasNamespace)
         {
             w.Close();
         }
-
-        return w.ToString();
     }
 
     /// <summary>The type's name relative to its namespace: containing types and the name, keywords escaped.</summary>

@@ -36,6 +36,9 @@ internal static class GeneratedNames
 
     public static string ContextFqn(string? assemblyName) => "global::" + ContextNamespace + "." + ContextClass(assemblyName);
 
+    /// <summary>The class whose module initializer registers the assembly's event types for receiving.</summary>
+    public static string RegistrationClass(string? assemblyName) => "InngestEventRegistration_" + AssemblyId(assemblyName);
+
     /// <summary>The static class holding the send extensions, in each event's namespace.</summary>
     public static string ExtensionsClass(string? assemblyName) => "InngestSendExtensions_" + AssemblyId(assemblyName);
 }

@@ -41,4 +41,10 @@ internal sealed record EventModel
 
     /// <summary>Every type of the payload graph that gets generated metadata.</summary>
     public required EquatableArray<TypeShape> Shapes { get; init; }
+
+    /// <summary>True for <c>ReceiveOnly = true</c>: no send methods are generated.</summary>
+    public bool ReceiveOnly { get; init; }
+
+    /// <summary>The global::-qualified type this one upgrades from (<c>IInngestEventUpgrade&lt;TSelf, TPrevious&gt;</c>), or null.</summary>
+    public string? PreviousVersionFqn { get; init; }
 }

@@ -25,6 +25,12 @@ internal sealed record MemberShape
 
     public required SetterKind Setter { get; init; }
 
+    /// <summary>A [JsonInclude] getter generated code cannot call: the metadata's getter throws (System.Text.Json's generator does the same).</summary>
+    public required bool UnreachableIncludeGetter { get; init; }
+
+    /// <summary>A [JsonInclude] setter generated code cannot call: the metadata's setter throws.</summary>
+    public required bool UnreachableIncludeSetter { get; init; }
+
     /// <summary>[JsonRequired], or a C# <c>required</c> member not set by a [SetsRequiredMembers] constructor.</summary>
     public required bool IsRequired { get; init; }
 

@@ -17,7 +17,8 @@ internal static class EventParser
             return null;
         }
 
-        if (!EventTypeRules.CanGenerate(type, name, methodName))
+        var receiveOnly = ReceivingRules.ReadReceiveOnly(attribute);
+        if (!EventTypeRules.CanGenerate(type, name, methodName, receiveOnly))
         {
             // The analyzers report why (INNG001-INNG013).
             return null;
@@ -51,6 +52,8 @@ internal static class EventParser
             Accessibility = isPublic ? GeneratedAccessibility.Public : GeneratedAccessibility.Internal,
             HintName = HintName(type),
             Shapes = PayloadGraph.Describe(type, compilation, cancellationToken),
+            ReceiveOnly = receiveOnly,
+            PreviousVersionFqn = ReceivingRules.PreviousVersion(type) is { } previous ? TypeNames.Fqn(previous) : null,
         };
     }
 

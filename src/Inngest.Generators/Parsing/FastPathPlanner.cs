@@ -168,7 +168,8 @@ internal sealed class FastPathPlanner
             }
 
             // A condition newer than the ones the fast path spells out (.NET 9+: WhenWriting, WhenReading) is left to the metadata.
-            if (member.Converter is not null || member.NumberHandling is not null || member.IsExtensionData
+            // An unreachable [JsonInclude] getter throws in the metadata; the fast path must not write the object without it.
+            if (member.Converter is not null || member.NumberHandling is not null || member.IsExtensionData || member.UnreachableIncludeGetter
                 || (member.Ignore is { } ignore && !System.Enum.IsDefined(typeof(IgnoreCondition), ignore)))
             {
                 return false;

@@ -14,7 +14,7 @@ internal static class ObjectShapeReader
     public static ObjectShape Read(INamedTypeSymbol type, IAssemblySymbol assembly, System.Action<PayloadMember> onMember)
     {
         var payloadMembers = TypeShapeRules.Members(type, assembly);
-        var constructor = DeserializationConstructor(type);
+        var constructor = DeserializationConstructor.Choose(type, assembly).Constructor;
         var setsRequired = constructor is not null && JsonAttributes.Has(constructor, JsonAttributes.SetsRequiredMembers);
         var members = new List<MemberShape>(payloadMembers.Count);
         foreach (var member in payloadMembers)
@@ -78,6 +78,8 @@ internal static class ObjectShapeReader
             Kind = member.IsField ? MemberKind.Field : MemberKind.Property,
             IsVirtual = symbol is IPropertySymbol p && (p.IsVirtual || p.IsOverride || p.IsAbstract),
             HasGetter = member.CanGet,
+            UnreachableIncludeGetter = member.UnreachableIncludeGetter,
+            UnreachableIncludeSetter = member.UnreachableIncludeSetter,
             Setter = member.ThroughUnsafeAccessor && member.Setter == SetterKind.Init ? SetterKind.Setter : member.Setter,
             // [JsonRequired] always; C# required unless the constructor says it sets them ([SetsRequiredMembers]).
             IsRequired = !member.IsIgnored && (JsonAttributes.Has(symbol, JsonAttributes.Required) || (isCSharpRequired && !setsRequired)),
@@ -173,53 +175,6 @@ internal static class ObjectShapeReader
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// The constructor System.Text.Json picks: [JsonConstructor], else a public parameterless one, else
-    /// the only public one; a struct's default unless one is marked; KeyValuePair's (key, value); none for
-    /// abstract types and interfaces.
-    /// </summary>
-    private static IMethodSymbol? DeserializationConstructor(INamedTypeSymbol type)
-    {
-        if (type.IsAbstract || type.TypeKind == TypeKind.Interface)
-        {
-            return null;
-        }
-
-        var isKeyValuePair = TypeNames.MetadataName(type.OriginalDefinition) == "System.Collections.Generic.KeyValuePair`2";
-        IMethodSymbol? parameterless = null;
-        IMethodSymbol? single = null;
-        var publicCount = 0;
-        foreach (var constructor in type.InstanceConstructors)
-        {
-            if (constructor.DeclaredAccessibility != Accessibility.Public)
-            {
-                continue;
-            }
-
-            if (JsonAttributes.Has(constructor, JsonAttributes.Constructor) || (isKeyValuePair && constructor.Parameters.Length == 2))
-            {
-                return constructor;
-            }
-
-            publicCount++;
-            if (constructor.Parameters.Length == 0)
-            {
-                parameterless = constructor;
-            }
-            else
-            {
-                single = constructor;
-            }
-        }
-
-        if (type.IsValueType)
-        {
-            return null;
-        }
-
-        return parameterless ?? (publicCount == 1 ? single : null);
     }
 
     /// <summary>A C# literal of the parameter's default value, or null when it has none (or none that can be spelled).</summary>

@@ -125,11 +125,13 @@ internal static class EventTypeRules
     }
 
     /// <summary>True when the generator can emit code for the type (the analyzers report why not otherwise).</summary>
-    public static bool CanGenerate(INamedTypeSymbol type, string? name, string? methodName)
+    /// <remarks>A receive-only event may use the reserved <c>inngest/</c> prefix: nothing is generated that sends it.</remarks>
+    public static bool CanGenerate(INamedTypeSymbol type, string? name, string? methodName, bool receiveOnly = false)
         => NonPartialChain(type).Count == 0
             && !IsGeneric(type)
             && FirstUnreachable(type) is null
-            && Inngest.Internal.EventNameRules.Check(name) == Inngest.Internal.EventNameRules.Violation.None
+            && Inngest.Internal.EventNameRules.Check(name) is var violation
+            && (violation == Inngest.Internal.EventNameRules.Violation.None || (receiveOnly && violation == Inngest.Internal.EventNameRules.Violation.Reserved))
             && IsValidMethodName(MethodNameFor(type.Name, methodName))
             && NotAnObject(type) is null;
 

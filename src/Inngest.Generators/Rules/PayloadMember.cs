@@ -29,6 +29,15 @@ internal sealed class PayloadMember
 
     public bool IsField => Symbol is IFieldSymbol;
 
+    /// <summary>
+    /// A [JsonInclude] getter (or field) generated code cannot call: the member stays in the metadata with a getter
+    /// that throws InvalidOperationException, as System.Text.Json's generator's metadata does (INNG014).
+    /// </summary>
+    public bool UnreachableIncludeGetter { get; init; }
+
+    /// <summary>A [JsonInclude] setter (or writable field) generated code cannot call: setting it throws, as above.</summary>
+    public bool UnreachableIncludeSetter { get; init; }
+
     /// <summary>True for an [Obsolete(error: true)] member: generated code reaches it through [UnsafeAccessor], never by name.</summary>
     public bool ThroughUnsafeAccessor { get; set; }
 

@@ -374,13 +374,26 @@ internal static class TypeShapeRules
                 bool canSet;
                 if (include)
                 {
-                    if (!IsReachable(property, within))
+                    // System.Text.Json's generator keeps an unreachable [JsonInclude] member, with accessors that throw,
+                    // unless generated code cannot even name its type.
+                    if (!IsTypeReachable(property.Type, within))
                     {
                         return null;
                     }
 
-                    canGet = get is not null && IsReachable(get, within);
-                    canSet = set is not null && IsReachable(set, within);
+                    var reachable = IsReachable(property, within);
+                    canGet = reachable && get is not null && IsReachable(get, within);
+                    canSet = reachable && set is not null && IsReachable(set, within);
+                    if ((get is not null && !canGet) || !canSet)
+                    {
+                        // No callable setter includes none at all: a library's internal setter is not even imported from
+                        // metadata, so generated code cannot tell the two apart, and System.Text.Json's generator throws for both.
+                        return new PayloadMember(member, property.Type, canGet, canSet ? (set!.IsInitOnly ? SetterKind.Init : SetterKind.Setter) : SetterKind.None, JsonAttributes.IgnoreConditionOf(member))
+                        {
+                            UnreachableIncludeGetter = get is not null && !canGet,
+                            UnreachableIncludeSetter = true,
+                        };
+                    }
                 }
                 else
                 {
@@ -401,6 +414,16 @@ internal static class TypeShapeRules
                 var setter = !canSet ? SetterKind.None : set!.IsInitOnly ? SetterKind.Init : SetterKind.Setter;
                 return new PayloadMember(member, property.Type, canGet, setter, JsonAttributes.IgnoreConditionOf(member));
             case IFieldSymbol field when !field.IsConst:
+                if (include && (!IsReachable(field, within) || field.IsReadOnly) && IsTypeReachable(field.Type, within))
+                {
+                    var fieldReachable = IsReachable(field, within);
+                    return new PayloadMember(member, field.Type, fieldReachable, SetterKind.None, JsonAttributes.IgnoreConditionOf(member))
+                    {
+                        UnreachableIncludeGetter = !fieldReachable,
+                        UnreachableIncludeSetter = true,
+                    };
+                }
+
                 if (include ? !IsReachable(field, within) : field.DeclaredAccessibility != Accessibility.Public)
                 {
                     return null;
@@ -455,13 +478,44 @@ internal static class TypeShapeRules
     private static bool IsCreatableFrom(Accessibility accessibility, bool declaredHere)
         => accessibility == Accessibility.Public || (declaredHere && accessibility is Accessibility.Internal or Accessibility.ProtectedOrInternal);
 
-    private static bool IsReachable(ISymbol symbol, IAssemblySymbol? within)
+    /// <summary>Whether generated code in <paramref name="within"/> can use the member: public, or internal to that assembly.</summary>
+    public static bool IsReachable(ISymbol symbol, IAssemblySymbol? within)
         => symbol.DeclaredAccessibility switch
         {
             Accessibility.Public => true,
             Accessibility.Internal or Accessibility.ProtectedOrInternal => within is not null && SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, within),
             _ => false,
         };
+
+    /// <summary>Whether generated code in <paramref name="within"/> can name <paramref name="type"/> (and its element and type arguments).</summary>
+    private static bool IsTypeReachable(ITypeSymbol type, IAssemblySymbol? within)
+    {
+        switch (type)
+        {
+            case IArrayTypeSymbol array:
+                return IsTypeReachable(array.ElementType, within);
+            case INamedTypeSymbol named:
+                for (var current = named; current is not null; current = current.ContainingType)
+                {
+                    if (!IsReachable(current, within))
+                    {
+                        return false;
+                    }
+                }
+
+                foreach (var argument in named.TypeArguments)
+                {
+                    if (!IsTypeReachable(argument, within))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return true;
+        }
+    }
 
     private static bool ContainsTypeParameter(INamedTypeSymbol type)
     {

@@ -26,19 +26,7 @@ internal sealed class SendScope : IDisposable
         _listener = listener;
         _time = time;
         _started = time.GetTimestamp();
-        _activity = Guard<Activity>(() =>
-        {
-            var activity = InngestTelemetry.Source.StartActivity("inngest.send", ActivityKind.Producer);
-            if (activity is { IsAllDataRequested: true })
-            {
-                activity.SetTag("messaging.system", "inngest");
-                activity.SetTag("messaging.operation.name", "send");
-                activity.SetTag("messaging.batch.message_count", events.Count);
-                activity.SetTag("inngest.event.names", InngestTelemetry.DistinctNames(events));
-            }
-
-            return activity;
-        });
+        _activity = StartActivity(events);
     }
 
     public int Requests { get; set; }
@@ -50,23 +38,57 @@ internal sealed class SendScope : IDisposable
     /// <summary>How many events, from the first, belong to requests already attempted (the rest were never sent).</summary>
     public int EventsAttempted { get; set; }
 
-    public void Starting(int requests) => Guard(() => _listener?.SendStarting(_events, requests));
+    // The observers are called inline in try/catch blocks rather than through lambdas: a send makes no closure or
+    // delegate for them (see docs/benchmarks.md, single sends).
+    public void Starting(int requests)
+    {
+        if (_listener is null)
+        {
+            return;
+        }
+
+        try
+        {
+            _listener.SendStarting(_events, requests);
+        }
+        catch (Exception)
+        {
+            // An observer's failure is not the send's (see the class summary).
+        }
+    }
 
     public void Retrying(int failedAttempt, int? statusCode, string? reason, TimeSpan delay)
     {
-        Guard(() => InngestTelemetry.Retries.Add(1));
-        Guard(() => _listener?.Retrying(_events, failedAttempt, statusCode, reason, delay));
+        try
+        {
+            InngestTelemetry.Retries.Add(1);
+        }
+        catch (Exception)
+        {
+        }
+
+        try
+        {
+            _listener?.Retrying(_events, failedAttempt, statusCode, reason, delay);
+        }
+        catch (Exception)
+        {
+        }
     }
 
     public void Succeeded()
     {
         var elapsed = _time.GetElapsedTime(_started);
-        Guard(() =>
+        try
         {
             InngestTelemetry.EventsSent.Add(_events.Count);
             InngestTelemetry.Duration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("inngest.outcome", "success"));
-        });
-        Guard(() =>
+        }
+        catch (Exception)
+        {
+        }
+
+        try
         {
             if (_activity is not null)
             {
@@ -75,8 +97,18 @@ internal sealed class SendScope : IDisposable
                 _activity.SetTag("inngest.outcome", "success");
                 _activity.SetTag("http.response.status_code", LastStatus);
             }
-        });
-        Guard(() => _listener?.SendSucceeded(_events, Attempts, elapsed));
+        }
+        catch (Exception)
+        {
+        }
+
+        try
+        {
+            _listener?.SendSucceeded(_events, Attempts, elapsed);
+        }
+        catch (Exception)
+        {
+        }
     }
 
     /// <summary>Reports <paramref name="exception"/>, which is one of the documented send exceptions and has a clean message.</summary>
@@ -119,7 +151,37 @@ internal sealed class SendScope : IDisposable
         Guard(() => _listener?.SendFailed(_events, exception, elapsed));
     }
 
-    public void Dispose() => Guard(() => _activity?.Dispose());
+    public void Dispose()
+    {
+        try
+        {
+            _activity?.Dispose();
+        }
+        catch (Exception)
+        {
+        }
+    }
+
+    private static Activity? StartActivity(IReadOnlyList<InngestEvent> events)
+    {
+        try
+        {
+            var activity = InngestTelemetry.Source.StartActivity("inngest.send", ActivityKind.Producer);
+            if (activity is { IsAllDataRequested: true })
+            {
+                activity.SetTag("messaging.system", "inngest");
+                activity.SetTag("messaging.operation.name", "send");
+                activity.SetTag("messaging.batch.message_count", events.Count);
+                activity.SetTag("inngest.event.names", InngestTelemetry.DistinctNames(events));
+            }
+
+            return activity;
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
 
     private static void Guard(Action observe)
     {
@@ -130,19 +192,6 @@ internal sealed class SendScope : IDisposable
         catch (Exception)
         {
             // An observer's failure is not the send's (see the class summary).
-        }
-    }
-
-    private static T? Guard<T>(Func<T?> observe)
-        where T : class
-    {
-        try
-        {
-            return observe();
-        }
-        catch (Exception)
-        {
-            return null;
         }
     }
 }

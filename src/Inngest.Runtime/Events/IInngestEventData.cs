@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization.Metadata;
 
 namespace Inngest;
@@ -19,4 +21,31 @@ public interface IInngestEventData<TSelf> where TSelf : IInngestEventData<TSelf>
 
     /// <summary>The JSON metadata that writes the payload as the event's <c>data</c> object.</summary>
     static abstract JsonTypeInfo<TSelf> JsonTypeInfo { get; }
+
+    /// <summary>
+    /// The event's name and version pre-encoded for the request body (see <see cref="InngestEventEncoding.Create"/>),
+    /// or <see langword="null"/> (the default, for hand-written implementations) to have every event's name checked and
+    /// encoded when it is sent. The generator implements it for every <see cref="InngestEventAttribute"/> type.
+    /// </summary>
+    static virtual InngestEventEncoding? EventEncoding => null;
+
+    /// <summary>
+    /// True when the type upgrades from an earlier version of its event (it implements
+    /// <see cref="IInngestEventUpgrade{TSelf, TPrevious}"/>); generated, so parsing needs no reflection.
+    /// </summary>
+    static virtual bool HasEarlierVersion => false;
+
+    /// <summary>
+    /// Reads <c>data</c> of an earlier version of this event and upgrades it, step by step, to this type. Generated
+    /// for types that implement <see cref="IInngestEventUpgrade{TSelf, TPrevious}"/>; the default knows no earlier version.
+    /// </summary>
+    /// <param name="reader">The received data and its version.</param>
+    /// <param name="value">The upgraded payload when the method returns true.</param>
+    /// <returns>False when no earlier version in the chain matches the received one.</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    static virtual bool TryReadEarlierVersion(InngestEventDataReader reader, [MaybeNullWhen(false)] out TSelf value)
+    {
+        value = default;
+        return false;
+    }
 }

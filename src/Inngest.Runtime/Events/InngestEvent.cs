@@ -15,7 +15,7 @@ namespace Inngest;
 /// <see cref="JsonTypeInfo{T}"/> metadata, or with <see cref="FromJson(string, JsonElement, InngestUser?, string?, DateTimeOffset?, string?)"/> for
 /// untyped JSON. Events of different types can be sent together in one batch.
 /// </remarks>
-public abstract class InngestEvent
+public abstract partial class InngestEvent
 {
     private protected InngestEvent(string name)
     {
@@ -44,6 +44,12 @@ public abstract class InngestEvent
     /// <summary>The payload version, sent as <c>v</c>, for example <c>2024-05-15.1</c>.</summary>
     public string? Version { get; init; }
 
+    /// <summary>
+    /// The pre-encoded name and version of an event made by <see cref="Create{T}(T, InngestUser?, string?, DateTimeOffset?)"/>
+    /// for a type that has them (every generated one), else null: the envelope writer then checks and encodes the name itself.
+    /// </summary>
+    internal InngestEventEncoding? Encoding { get; init; }
+
     /// <summary>True when there is no payload; the envelope then carries <c>"data":{}</c>.</summary>
     internal abstract bool HasNoData { get; }
 
@@ -64,6 +70,7 @@ public abstract class InngestEvent
         => new(T.EventName, data ?? throw NullData<T>(), T.JsonTypeInfo)
         {
             Version = T.EventVersion,
+            Encoding = T.EventEncoding,
             User = user,
             Id = id,
             Timestamp = timestamp,
@@ -143,20 +150,47 @@ public sealed class InngestEvent<T> : InngestEvent
     // Whatever the serializer, a converter or a getter throws is turned into the event's validation error by the
     // envelope writer, with the original exception inside.
     internal override void WriteData(Utf8JsonWriter writer, JsonMetadataResolver resolver)
-        => JsonSerializer.Serialize(writer, Data, resolver.Resolve(JsonTypeInfo));
-}
-
-internal sealed class JsonInngestEvent : InngestEvent
-{
-    private readonly JsonElement _data;
-
-    public JsonInngestEvent(string name, JsonElement data)
-        : base(name)
     {
-        _data = data;
+        if (Encoding is not null && resolver.IsDefault && JsonTypeInfo.SerializeHandler is { } fastPath && IsOwnContextsFastPath(JsonTypeInfo))
+        {
+            // The type's generated fast path, called directly as System.Text.Json's root-level call would call it
+            // (without that call's set-up and its flush of the writer after every event).
+            fastPath(writer, Data);
+        }
+        else
+        {
+            JsonSerializer.Serialize(writer, Data, resolver.Resolve(JsonTypeInfo));
+        }
     }
 
-    internal override bool HasNoData => _data.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null;
+    /// <summary>
+    /// Whether System.Text.Json itself would run the fast path for this metadata: it comes from a context bound to its
+    /// own options with no converters registered on them (true for the generated context, whose options are its
+    /// defaults). Other metadata goes through <see cref="JsonSerializer"/>, which decides.
+    /// </summary>
+    private static bool IsOwnContextsFastPath(JsonTypeInfo<T> typeInfo)
+        => typeInfo.OriginatingResolver is System.Text.Json.Serialization.JsonSerializerContext context
+            && ReferenceEquals(typeInfo.Options.TypeInfoResolver, context)
+            && typeInfo.Options.Converters.Count == 0;
+}
 
-    internal override void WriteData(Utf8JsonWriter writer, JsonMetadataResolver resolver) => _data.WriteTo(writer);
+/// <summary>
+/// An event whose <c>data</c> is raw JSON: what <see cref="InngestEvent.FromJson(string, JsonElement, InngestUser?, string?, DateTimeOffset?, string?)"/>
+/// creates, and what <see cref="InngestEvent.Parse(string, InngestParseOptions?)"/> returns for an event no registered
+/// <see cref="InngestEventAttribute"/> type describes (an unknown name or version).
+/// </summary>
+public sealed class JsonInngestEvent : InngestEvent
+{
+    internal JsonInngestEvent(string name, JsonElement data)
+        : base(name)
+    {
+        Data = data;
+    }
+
+    /// <summary>The <c>data</c> JSON as it is; <see cref="JsonValueKind.Undefined"/> or null sends <c>{}</c>.</summary>
+    public JsonElement Data { get; }
+
+    internal override bool HasNoData => Data.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null;
+
+    internal override void WriteData(Utf8JsonWriter writer, JsonMetadataResolver resolver) => Data.WriteTo(writer);
 }

@@ -43,6 +43,13 @@ public sealed class InngestEventAttribute : Attribute
     public string? MethodName { get; set; }
 
     /// <summary>
+    /// Declares the event for receiving only: no send method is generated, and the name may be one of Inngest's own
+    /// system events (<c>inngest/function.failed</c>, <c>inngest/function.finished</c>, ...), which Inngest sends to
+    /// functions but nobody else may send. Parse it with <see cref="InngestEvent.Parse{T}(string, InngestParseOptions?)"/>.
+    /// </summary>
+    public bool ReceiveOnly { get; set; }
+
+    /// <summary>
     /// An idempotency id template: the generated send methods fill the event's <c>id</c> from the payload when the
     /// caller gives none, for example <c>"cart-{CartId}-{Attempt}"</c>. <c>{Member}</c> names a property or field of
     /// the type whose value is a scalar (string, char, bool, a number, an enum, Guid, a date or time type, or a

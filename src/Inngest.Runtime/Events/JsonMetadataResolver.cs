@@ -28,6 +28,12 @@ internal sealed class JsonMetadataResolver
         }
     }
 
+    /// <summary>Whether events' own metadata is used as it is (no <see cref="InngestClientOptions.JsonTypeInfoResolver"/>).</summary>
+    public bool IsDefault => _extra is null;
+
+    /// <summary>The extra resolver, or null.</summary>
+    public IJsonTypeInfoResolver? Extra => _extra;
+
     public JsonTypeInfo<T> Resolve<T>(JsonTypeInfo<T> typeInfo)
     {
         if (_extra is null)

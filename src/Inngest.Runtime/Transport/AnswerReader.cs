@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -11,7 +12,8 @@ internal static class AnswerReader
 {
     public const int MaxResponseBytes = 4 * 1024 * 1024;
 
-    public static async Task<ResponseBody> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public static async ValueTask<ResponseBody> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var length = response.Content.Headers.ContentLength;
         if (length > MaxResponseBytes)

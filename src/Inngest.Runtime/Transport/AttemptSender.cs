@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -14,6 +16,15 @@ namespace Inngest;
 /// </summary>
 internal sealed class AttemptSender
 {
+    /// <summary>At most this many idle timeout sources are kept (about the concurrency a client sees).</summary>
+    private const int MaxPooledTimeouts = 64;
+
+    /// <summary>
+    /// Attempt-timeout sources not in use. Each attempt takes one (creating its timer only the first time, on the client's
+    /// clock), arms it, and gives it back reset when it did not fire: no timer, token source or link per request.
+    /// </summary>
+    private readonly ConcurrentQueue<CancellationTokenSource> _idleTimeouts = new();
+
     private readonly HttpClient _http;
     private readonly bool _propagateTraceContext;
     private readonly TimeProvider _time;
@@ -37,14 +48,19 @@ internal sealed class AttemptSender
         _redactor = redactor;
     }
 
-    public async Task<AttemptResult> SendAsync(Uri eventUrl, string? env, PreparedRequest request, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<AttemptResult> SendAsync(Uri eventUrl, string? env, PreparedRequest request, CancellationToken cancellationToken)
     {
-        using var timeout = new CancellationTokenSource(_attemptTimeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        // One source per attempt, cancelled by the attempt timeout or by the caller's token (linked by a registration
+        // only when that token can be cancelled at all); which of the two it was is told apart below.
+        var timeout = RentTimeout();
+        var link = cancellationToken.CanBeCanceled
+            ? cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), timeout)
+            : default;
         try
         {
             using var message = CreateMessage(eventUrl, env, request);
-            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             if (response.RequestMessage?.RequestUri is { } final && final != eventUrl)
             {
                 // A primary handler that follows redirects (HttpClientHandler's default) re-posted the body elsewhere;
@@ -54,14 +70,14 @@ internal sealed class AttemptSender
             }
 
             var retryAfter = RetryStrategy.ReadRetryAfter(response, _time);
-            var body = await AnswerReader.ReadAsync(response, linked.Token).ConfigureAwait(false);
+            var body = await AnswerReader.ReadAsync(response, timeout.Token).ConfigureAwait(false);
             return AnswerClassifier.Classify((int)response.StatusCode, body, request.Count, retryAfter, _redactor);
         }
         catch (Exception ex) when (cancellationToken.IsCancellationRequested)
         {
             return AttemptResult.NoAnswer(AttemptFailure.Canceled, _redactor.Redact(ex), null, retryable: false);
         }
-        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             return AttemptResult.NoAnswer(AttemptFailure.TimedOut, _redactor.Redact(ex), null, retryable: true);
         }
@@ -76,6 +92,37 @@ internal sealed class AttemptSender
             // TimeoutRejectedException or BrokenCircuitException, a user handler's own): no answer, so a retry with the
             // same seed is safe.
             return AttemptResult.NoAnswer(AttemptFailure.Transport, _redactor.Redact(ex), Describe(ex), retryable: true);
+        }
+        finally
+        {
+            link.Dispose(); // waits for a running cancellation callback, so the source is not reset under it
+            ReturnTimeout(timeout);
+        }
+    }
+
+    private CancellationTokenSource RentTimeout()
+    {
+        if (_idleTimeouts.TryDequeue(out var timeout))
+        {
+            timeout.CancelAfter(_attemptTimeout);
+            return timeout;
+        }
+
+        // Created on the client's clock (its timer comes from the TimeProvider), so tests and fake clocks see it.
+        return new CancellationTokenSource(_attemptTimeout, _time);
+    }
+
+    private void ReturnTimeout(CancellationTokenSource timeout)
+    {
+        // TryReset stops the timer; it fails once the source was cancelled (timed out or by the caller), which is then
+        // disposed and never reused. The count is a soft bound: a few more may slip in under concurrency.
+        if (_idleTimeouts.Count < MaxPooledTimeouts && timeout.TryReset())
+        {
+            _idleTimeouts.Enqueue(timeout);
+        }
+        else
+        {
+            timeout.Dispose();
         }
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -73,7 +74,10 @@ internal sealed class EventSender
         }
     }
 
-    private async Task<InngestSendResult> SendCoreAsync(IReadOnlyList<InngestEvent> events, InngestSendOptions? options, SendScope scope, List<string> ids, CancellationToken cancellationToken)
+    // The inner steps return pooled ValueTasks: a send awaits the network at every level, and a Task per level would be
+    // a state-machine box per send each (see docs/benchmarks.md, single sends).
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<InngestSendResult> SendCoreAsync(IReadOnlyList<InngestEvent> events, InngestSendOptions? options, SendScope scope, List<string> ids, CancellationToken cancellationToken)
     {
         var eventUrl = _settings.EventUrl ?? throw new InngestConfigurationException(FailureMessages.NoEventKey);
         var env = _settings.Env;
@@ -111,7 +115,8 @@ internal sealed class EventSender
         }
     }
 
-    private async Task SendRequestAsync(Uri eventUrl, string? env, int totalEvents, PreparedRequest request, List<string> ids, SendScope scope, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask SendRequestAsync(Uri eventUrl, string? env, int totalEvents, PreparedRequest request, List<string> ids, SendScope scope, CancellationToken cancellationToken)
     {
         var attempt = 0;
         AttemptResult last;

@@ -1,45 +1,41 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
 
 namespace Inngest;
 
 /// <summary>
 /// Splits a send call into requests, in order, by count (<see cref="InngestClientOptions.MaxEventsPerRequest"/>) and by
 /// body size (<see cref="InngestClientOptions.MaxRequestBytes"/>), and writes every body before the first request, so a
-/// bad event anywhere fails the call before anything is sent. Each request gets its own id seed.
+/// bad event anywhere fails the call before anything is sent. Each request gets its own id seed. One writer writes
+/// each body from its <c>[</c> to its <c>]</c> and flushes once, at its end; only an event that does not fit after the
+/// others is moved, as bytes, to the next body.
 /// </summary>
 internal static class RequestBatcher
 {
     public static List<PreparedRequest> Prepare(IReadOnlyList<InngestEvent> events, long timestampMs, int maxEventsPerRequest, int maxRequestBytes, int maxEventBytes, JsonMetadataResolver resolver)
     {
-        var requests = new List<PreparedRequest>();
+        var requests = new List<PreparedRequest>(1);
         var body = new PooledBufferWriter();
+        var trusted = EnvelopeWriter.IsTrusted(events, resolver);
+        var writer = EnvelopeWriter.RentWriter(body, trusted);
         try
         {
-            using var writer = new Utf8JsonWriter(body, EnvelopeWriter.WriterOptions);
+            EnvelopeWriter.BeginBody(writer, body);
             var start = 0;
             var count = 0;
-            body.WriteByte((byte)'[');
             for (var i = 0; i < events.Count; i++)
             {
                 if (count == maxEventsPerRequest)
                 {
-                    body.WriteByte((byte)']');
+                    EnvelopeWriter.EndBody(writer);
                     requests.Add(new PreparedRequest(start, count, EnvelopeWriter.CreateSeed(timestampMs), body));
                     body = new PooledBufferWriter();
-                    body.WriteByte((byte)'[');
+                    EnvelopeWriter.BeginBody(writer, body);
                     start = i;
                     count = 0;
                 }
 
-                var separator = body.WrittenCount;
-                if (count > 0)
-                {
-                    body.WriteByte((byte)',');
-                }
-
-                var eventStart = body.WrittenCount;
+                var separator = EnvelopeWriter.Position(writer);
                 var size = EnvelopeWriter.WriteEvent(writer, body, events[i], i, timestampMs, maxEventBytes, resolver);
                 if (size + 2 > maxRequestBytes)
                 {
@@ -47,12 +43,13 @@ internal static class RequestBatcher
                         $"Event {i} ('{events[i].Name}') is {size:N0} bytes when serialized, more than fits into one request of at most {maxRequestBytes:N0} bytes (InngestClientOptions.MaxRequestBytes). Send less data in the event, or raise MaxRequestBytes to your plan's request limit.");
                 }
 
-                if (count > 0 && body.WrittenCount + 1 > maxRequestBytes)
+                if (count > 0 && EnvelopeWriter.Position(writer) + 1 > maxRequestBytes)
                 {
                     // The event does not fit after the others: close the request before it and start the next with it.
+                    writer.Flush();
                     var next = new PooledBufferWriter(size + 2);
-                    next.WriteByte((byte)'[');
-                    next.Write(body.WrittenSpan.Slice(eventStart));
+                    EnvelopeWriter.BeginBody(writer, next);
+                    writer.WriteRawValue(body.WrittenSpan.Slice(body.WrittenCount - size), skipInputValidation: true);
                     body.Truncate(separator);
                     body.WriteByte((byte)']');
                     requests.Add(new PreparedRequest(start, count, EnvelopeWriter.CreateSeed(timestampMs), body));
@@ -64,7 +61,7 @@ internal static class RequestBatcher
                 count++;
             }
 
-            body.WriteByte((byte)']');
+            EnvelopeWriter.EndBody(writer);
             requests.Add(new PreparedRequest(start, count, EnvelopeWriter.CreateSeed(timestampMs), body));
             return requests;
         }
@@ -81,6 +78,10 @@ internal static class RequestBatcher
             }
 
             throw;
+        }
+        finally
+        {
+            EnvelopeWriter.ReturnWriter(writer, trusted);
         }
     }
 }

@@ -27,9 +27,9 @@ internal readonly record struct ResponseBody(bool IsJson, IReadOnlyList<string>?
             string? message = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var isIds = reader.ValueTextEquals("ids");
-                var isError = reader.ValueTextEquals("error");
-                var isMessage = reader.ValueTextEquals("message");
+                var isIds = reader.ValueTextEquals("ids"u8);
+                var isError = reader.ValueTextEquals("error"u8);
+                var isMessage = reader.ValueTextEquals("message"u8);
                 reader.Read();
                 if (isIds && reader.TokenType == JsonTokenType.StartArray)
                 {

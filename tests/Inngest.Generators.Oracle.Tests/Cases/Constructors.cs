@@ -71,3 +71,41 @@ public sealed partial record CtorPlusSetters(string Id)
 
     public int Count { get; init; } = 3;
 }
+
+// An internal [JsonConstructor]: generated code in the same assembly can call it.
+[InngestEvent("oracle/ctor.internal-marked")]
+[OracleInput("""{"id":"a","total":2}""", Expect = OracleExpectation.Reads)]
+public sealed partial class InternalMarkedConstructor
+{
+    public InternalMarkedConstructor()
+    {
+        Id = "parameterless";
+    }
+
+    [JsonConstructor]
+    internal InternalMarkedConstructor(string id, int total)
+    {
+        Id = id;
+        Total = total;
+    }
+
+    public string Id { get; }
+
+    public int Total { get; }
+}
+
+// A protected [JsonConstructor] beside a public parameterless one.
+[InngestEvent("oracle/ctor.protected-marked")]
+[OracleInput("""{"id":"a"}""", Expect = OracleExpectation.Reads)]
+public partial class ProtectedMarkedConstructor
+{
+    public ProtectedMarkedConstructor()
+    {
+        Id = "parameterless";
+    }
+
+    [JsonConstructor]
+    protected ProtectedMarkedConstructor(string id) => Id = id;
+
+    public string Id { get; }
+}

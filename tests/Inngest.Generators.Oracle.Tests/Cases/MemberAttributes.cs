@@ -92,3 +92,15 @@ public sealed partial class ReadOnlyCollectionMembers
 
     public Dictionary<string, int> Map { get; } = new();
 }
+
+// [JsonInclude] on a get-only property: written; System.Text.Json's generator throws when the input holds it.
+[InngestEvent("oracle/members.include-get-only")]
+[OracleInput("""{"name":"b","total":3}""", Expect = OracleExpectation.Throws)]
+[OracleInput("""{"total":3}""", Expect = OracleExpectation.Reads)]
+public sealed partial class IncludeGetOnly
+{
+    [JsonInclude]
+    public string Name { get; } = "fixed";
+
+    public int Total { get; set; }
+}

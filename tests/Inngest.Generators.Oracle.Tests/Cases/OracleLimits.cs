@@ -55,3 +55,32 @@ public sealed partial class TwoExtensionData
     [JsonExtensionData]
     public System.Collections.Generic.Dictionary<string, object>? B { get; set; }
 }
+
+// Two [JsonConstructor] constructors.
+[InngestEvent("oracle/limits.two-marked-ctors")]
+public sealed partial class TwoMarkedConstructors
+{
+    [JsonConstructor]
+    public TwoMarkedConstructors(string id) => Id = id;
+
+    [JsonConstructor]
+    public TwoMarkedConstructors(string id, int total)
+    {
+        Id = id;
+        Total = total;
+    }
+
+    public string Id { get; }
+
+    public int Total { get; }
+}
+
+// [JsonExtensionData] on a dictionary whose values are not object or JsonElement.
+[InngestEvent("oracle/limits.extension-data-of-int")]
+public sealed partial class ExtensionDataOfInt
+{
+    public string? Name { get; set; }
+
+    [JsonExtensionData]
+    public System.Collections.Generic.Dictionary<string, int>? Extra { get; set; }
+}

@@ -25,4 +25,10 @@ public sealed class ConstructorsTests() : CaseFileTests("Constructors.cs")
 
     [Fact]
     public void CtorPlusSetters() => Check();
+
+    [Fact]
+    public void InternalMarkedConstructor() => Check();
+
+    [Fact]
+    public void ProtectedMarkedConstructor() => Check();
 }

@@ -19,4 +19,7 @@ public sealed class MemberAttributesTests() : CaseFileTests("MemberAttributes.cs
 
     [Fact]
     public void ReadOnlyCollectionMembers() => Check();
+
+    [Fact]
+    public void IncludeGetOnly() => Check();
 }

@@ -15,10 +15,14 @@ public sealed class OracleLimitsTests() : CaseFileTests("OracleLimits.cs")
     public void IncludePrivateProperty() => Check();
 
     [Fact]
-    [Trait("oracle", "known-gap")]
-    public void PrivateMarkedConstructor() => CheckKnownGap();
+    public void PrivateMarkedConstructor() => Check();
 
     [Fact]
-    [Trait("oracle", "known-gap")]
-    public void TwoExtensionData() => CheckKnownGap();
+    public void TwoExtensionData() => Check();
+
+    [Fact]
+    public void TwoMarkedConstructors() => Check();
+
+    [Fact]
+    public void ExtensionDataOfInt() => Check();
 }

@@ -74,11 +74,15 @@ internal sealed class CompiledCases
             return EventTypeNames.FirstOrDefault(n => line.Contains("." + n + ")", StringComparison.Ordinal));
         }
 
-        var oracle = OracleDiagnostics.Where(d => Owner(d) is var owner && (owner == caseName || (owner is null && !d.Location.IsInSource))).ToImmutableArray();
-        if (OracleDiagnostics.Any(d => d.Location.IsInSource && Owner(d) is null))
+        // System.Text.Json's generator reports what it meets deep in a type graph at the context class, often as
+        // an external-file location (it keeps locations cache-friendly): such a diagnostic belongs to no case
+        // in particular, so with several cases in the compilation each is compiled alone instead.
+        if (OracleDiagnostics.Any(d => Owner(d) is null && (d.Location.IsInSource || EventTypeNames.Length > 1)))
         {
             return null;
         }
+
+        var oracle = OracleDiagnostics.Where(d => Owner(d) is var owner && (owner == caseName || owner is null)).ToImmutableArray();
 
         return new CompiledCases
         {

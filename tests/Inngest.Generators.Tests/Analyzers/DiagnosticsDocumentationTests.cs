@@ -36,7 +36,13 @@ public class DiagnosticsDocumentationTests
     {
         var docs = ReadRepositoryFile(Path.Combine("docs", "diagnostics.md"));
         var descriptors = AllDescriptors();
-        Assert.Equal(21, descriptors.Length);
+        // Every rule in the release tracking file has a descriptor, and no descriptor is missing from it.
+        var tracked = ReadRepositoryFile(Path.Combine("src", "Inngest.Generators", "AnalyzerReleases.Unshipped.md"))
+            .Split('\n')
+            .Where(line => line.StartsWith("INNG", StringComparison.Ordinal))
+            .Select(line => line.Split('|')[0].Trim())
+            .OrderBy(id => id, StringComparer.Ordinal);
+        Assert.Equal(tracked, descriptors.Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal));
         foreach (var descriptor in descriptors)
         {
             Assert.EndsWith("/docs/diagnostics.md#" + descriptor.Id.ToLowerInvariant(), descriptor.HelpLinkUri);
@@ -48,7 +54,11 @@ public class DiagnosticsDocumentationTests
     [Fact]
     public void Every_descriptor_is_reported_by_exactly_one_analyzer()
     {
-        DiagnosticAnalyzer[] analyzers = { new EventNameAnalyzer(), new EventTypeShapeAnalyzer(), new EventCollisionAnalyzer(), new UnsupportedMemberAnalyzer(), new IdTemplateAnalyzer() };
+        var analyzers = typeof(DiagnosticDescriptors).Assembly.GetTypes()
+            .Where(type => !type.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && type.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+            .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
+            .ToArray();
+        Assert.NotEmpty(analyzers);
         var supported = analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToList();
         Assert.Equal(supported.Distinct().Count(), supported.Count);
 

@@ -15,8 +15,9 @@ public sealed class GoldenTests
     {
         var (_, diagnostics, sources) = GeneratorHarness.Run(GeneratorHarness.Compilation(Samples.AccountCreated));
         Assert.Empty(diagnostics);
-        Assert.Equal(new[] { "InngestJsonContext.g.cs", "Sample.Events.AccountCreated.InngestEvent.g.cs" }, sources.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
+        Assert.Equal(new[] { "InngestEventRegistration.g.cs", "InngestJsonContext.g.cs", "Sample.Events.AccountCreated.InngestEvent.g.cs" }, sources.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
         Golden.Match("AccountCreated.InngestEvent.g.cs.txt", sources["Sample.Events.AccountCreated.InngestEvent.g.cs"]);
+        Golden.Match("AccountCreated.InngestEventRegistration.g.cs.txt", sources["InngestEventRegistration.g.cs"]);
         Golden.Match("AccountCreated.InngestJsonContext.g.cs.txt", sources["InngestJsonContext.g.cs"]);
     }
 
@@ -26,7 +27,7 @@ public sealed class GoldenTests
         var (_, diagnostics, sources) = GeneratorHarness.Run(GeneratorHarness.Compilation(Samples.Representative));
         Assert.Empty(diagnostics);
         Assert.Equal(
-            new[] { "GlobalThing.InngestEvent.g.cs", "InngestJsonContext.g.cs", "Sample.Events.Internal_AuditLoggedEvent.InngestEvent.g.cs", "Sample.Events.OrderPlaced.InngestEvent.g.cs" },
+            new[] { "GlobalThing.InngestEvent.g.cs", "InngestEventRegistration.g.cs", "InngestJsonContext.g.cs", "Sample.Events.Internal_AuditLoggedEvent.InngestEvent.g.cs", "Sample.Events.OrderPlaced.InngestEvent.g.cs" },
             sources.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
         foreach (var (hint, text) in sources)
         {
