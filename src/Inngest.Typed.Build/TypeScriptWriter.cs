@@ -28,7 +28,18 @@ internal sealed class TypeScriptWriter
 {
     private readonly SchemaStyle _style;
     private readonly Dictionary<string, string> _namesBySchema = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
+    /// <summary>Names the module itself uses (and globals its types refer to): a type of that name gets a suffix.</summary>
+    private static readonly string[] Reserved = { "Record", "Array", "z", "eventType", "staticSchema", "unknown", "string", "number", "boolean", "null", "undefined", "object", "never", "any" };
+
+    /// <summary>JavaScript reserved words, which an export cannot be named.</summary>
+    private static readonly HashSet<string> ReservedWords = new(StringComparer.Ordinal)
+    {
+        "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum", "export", "extends", "false",
+        "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null", "return", "super", "switch", "this", "throw", "true", "try",
+        "typeof", "var", "void", "while", "with", "yield", "let", "static", "implements", "interface", "package", "private", "protected", "public", "await",
+    };
+
+    private readonly HashSet<string> _usedNames = new(Reserved, StringComparer.Ordinal);
     private readonly List<(string Name, JsonElement Schema, Func<string, string> Refs)> _types = new();
 
     private TypeScriptWriter(SchemaStyle style) => _style = style;
@@ -56,7 +67,7 @@ internal sealed class TypeScriptWriter
 
             foreach (var (name, schema, refs) in _types)
             {
-                ts.Append('\n').Append("export type ").Append(name).Append(" = ").Append(Type(schema, refs, 0, name)).Append(";\n");
+                ts.Append('\n').Append("export type ").Append(name).Append(" = ").Append(Type(schema, refs, 0)).Append(";\n");
             }
 
             if (_style == SchemaStyle.Zod)
@@ -65,14 +76,15 @@ internal sealed class TypeScriptWriter
                 {
                     // Annotated (output and input the same type): recursive schemas need it, and inngest rejects schemas whose input and output differ.
                     ts.Append('\n').Append("export const ").Append(name).Append("Schema: z.ZodType<").Append(name).Append(", ").Append(name)
-                      .Append("> = z.lazy(() => ").Append(Zod(schema, refs, name)).Append(");\n");
+                      .Append("> = z.lazy(() => ").Append(Zod(schema, refs)).Append(");\n");
                 }
             }
 
             var exportNames = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (entry, typeName) in events)
             {
-                var export = Unique(exportNames, CamelCase(typeName));
+                var camel = CamelCase(typeName);
+                var export = Unique(exportNames, ReservedWords.Contains(camel) ? camel + "Event" : camel);
                 ts.Append('\n').Append("/**\n * The `").Append(Comment(entry.Name)).Append("` event").Append(entry.Version is null ? string.Empty : " (version `" + Comment(entry.Version) + "`)")
                   .Append(", sent by .NET as `").Append(Comment(entry.ClrType)).Append("`.\n");
                 if (entry.IdTemplate is not null)
@@ -150,7 +162,7 @@ internal sealed class TypeScriptWriter
         => string.Join(",", root.EnumerateObject().Where(p => p.Name != "$defs").Select(p => p.Name + ":" + p.Value.GetRawText()));
 
     /// <summary>The TypeScript type of a schema; objects at <paramref name="indent"/> 0 are written one member per line.</summary>
-    private string Type(JsonElement schema, Func<string, string> refs, int indent, string? self = null)
+    private string Type(JsonElement schema, Func<string, string> refs, int indent)
     {
         if (schema.TryGetProperty("$ref", out var reference))
         {
@@ -214,7 +226,7 @@ internal sealed class TypeScriptWriter
     }
 
     /// <summary>A zod schema that accepts exactly what the JSON schema does (objects stay open, as the JSON schema's are).</summary>
-    private string Zod(JsonElement schema, Func<string, string> refs, string? self = null)
+    private string Zod(JsonElement schema, Func<string, string> refs)
     {
         if (schema.TryGetProperty("$ref", out var reference))
         {

@@ -55,7 +55,7 @@ public sealed class IdTemplateAnalyzer : EventTypeAnalyzer
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.IdNotScalar, location, info.DisplayName, member.Name, memberType.ToDisplayString()));
             }
-            else if (IdTemplateRules.MayBeNull(memberType) && segment.Fallback is null)
+            else if (NullabilityRules.MayBeNull(memberType) && segment.Fallback is null)
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.IdNullableWithoutFallback, location, info.DisplayName, member.Name));
             }

@@ -45,7 +45,7 @@ internal static class IdTemplateParser
             if (IdTemplateRules.FindMember(type, segment.Member!) is not { } member
                 || IdTemplateRules.TypeOf(member) is not { } memberType
                 || IdTemplateRules.FormatOf(memberType) is not { } format
-                || (IdTemplateRules.MayBeNull(memberType) && segment.Fallback is null))
+                || (NullabilityRules.MayBeNull(memberType) && segment.Fallback is null))
             {
                 return (EquatableArray<IdPart>.Empty, null);
             }
@@ -55,10 +55,10 @@ internal static class IdTemplateParser
                 Member = member.Name,
                 Format = format,
                 IsNullableValue = memberType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T },
-                Fallback = IdTemplateRules.MayBeNull(memberType) ? segment.Fallback : null,
+                Fallback = NullabilityRules.MayBeNull(memberType) ? segment.Fallback : null,
             });
             wire.Append('{').Append(JsonAttributes.PropertyNameOf(member) ?? TypeNames.CamelCase(member.Name));
-            if (segment.Fallback is not null && IdTemplateRules.MayBeNull(memberType))
+            if (segment.Fallback is not null && NullabilityRules.MayBeNull(memberType))
             {
                 wire.Append("??").Append(segment.Fallback);
             }

@@ -83,18 +83,13 @@ internal static class SchemaFacts
         var flags = new StringBuilder();
         for (var current = type; current is not null && flags.Length < 16;)
         {
-            flags.Append(MayBeNull(current) ? '1' : '0');
+            flags.Append(NullabilityRules.MayBeNull(current) ? '1' : '0');
             var classification = TypeShapeRules.Classify(current);
             current = classification.Kind is TypeShapeKind.Collection or TypeShapeKind.Dictionary ? classification.Element : null;
         }
 
         return flags.ToString();
     }
-
-    private static bool MayBeNull(ITypeSymbol type)
-        => type.IsValueType
-            ? type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
-            : type.NullableAnnotation != NullableAnnotation.NotAnnotated;
 
     private static string? DiscriminatorLiteral(object? value)
         => value switch

@@ -160,12 +160,6 @@ internal static class IdTemplateRules
         };
     }
 
-    /// <summary>True when the member may be null: a Nullable&lt;T&gt;, or a reference type not annotated as non-null.</summary>
-    public static bool MayBeNull(ITypeSymbol type)
-        => type.IsValueType
-            ? type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
-            : type.NullableAnnotation != NullableAnnotation.NotAnnotated;
-
     /// <summary>
     /// True when the literal text says which event the id belongs to: it contains the event name, or one of its words
     /// of three letters or more (split at '/', '.', '-', '_', ':'). Inngest deduplicates ids across all event names.

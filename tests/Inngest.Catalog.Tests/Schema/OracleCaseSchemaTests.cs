@@ -13,7 +13,7 @@ namespace Inngest.Catalog.Tests.Schema;
 /// </summary>
 public sealed class OracleCaseSchemaTests
 {
-    private const int ValuesPerEvent = 30;
+    private const int ValuesPerEvent = 20;
 
     public static TheoryData<string> CaseFiles()
     {

@@ -42,7 +42,7 @@ internal static class Samples
                 public List<Node> Children { get; set; } = new();
             }
 
-            [InngestEvent("app/order.placed", Version = "2024-06-01.2")]
+            [InngestEvent("app/order.placed", Version = "2024-06-01.2", Id = "order-{OrderId}-{Coupon??none}")]
             public sealed partial record OrderPlaced(
                 Guid OrderId,
                 decimal Total,
@@ -71,7 +71,7 @@ internal static class Samples
 
             internal static partial class Internal
             {
-                [InngestEvent("app/audit.logged", MethodName = "Audit")]
+                [InngestEvent("app/audit.logged", MethodName = "Audit", Id = "audit-{Who}")]
                 internal partial struct AuditLoggedEvent
                 {
                     public string Who { get; set; }
