@@ -2,7 +2,7 @@ using System;
 
 namespace Inngest.Encryption;
 
-/// <summary>Adds end-to-end encryption to an <see cref="InngestClientOptions"/>.</summary>
+/// <summary>Adds end-to-end encryption to an <see cref="InngestClientOptions"/> (sending) and an <see cref="InngestParseOptions"/> (receiving).</summary>
 public static class EncryptionClientOptionsExtensions
 {
     /// <summary>
@@ -17,6 +17,21 @@ public static class EncryptionClientOptionsExtensions
     {
         ArgumentNullException.ThrowIfNull(options);
         options.SendMiddleware.Add(new InngestEncryptionMiddleware(encryption));
+        return options;
+    }
+
+    /// <summary>
+    /// Appends an <see cref="InngestDecryptionMiddleware"/> to <see cref="InngestParseOptions.ReceiveMiddleware"/>, so
+    /// parsing with these options gives back plaintext typed data. Add it first when other hooks read the data.
+    /// </summary>
+    /// <param name="options">The parse options.</param>
+    /// <param name="encryption">The key, fallback keys and field name (the same as the sender's).</param>
+    /// <returns><paramref name="options"/>, for chaining.</returns>
+    /// <exception cref="ArgumentException">No key is set, or the field name is empty.</exception>
+    public static InngestParseOptions AddDecryption(this InngestParseOptions options, InngestEncryptionOptions encryption)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.ReceiveMiddleware.Add(new InngestDecryptionMiddleware(encryption));
         return options;
     }
 }

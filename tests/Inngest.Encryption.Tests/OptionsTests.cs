@@ -37,7 +37,8 @@ public sealed class OptionsTests
         options.FallbackKeys.Add(Secret + "-old");
         var encryption = new InngestEventEncryption(options);
         var middleware = new InngestEncryptionMiddleware(encryption);
-        foreach (var text in new[] { options.ToString(), encryption.ToString(), middleware.ToString() })
+        var decryption = new InngestDecryptionMiddleware(encryption);
+        foreach (var text in new[] { options.ToString(), encryption.ToString(), middleware.ToString(), decryption.ToString() })
         {
             Assert.DoesNotContain(Secret, text, StringComparison.Ordinal);
         }
