@@ -39,11 +39,11 @@ public sealed class UnsupportedMemberAnalyzer : EventTypeAnalyzer
         }
 
         var fallback = info.IdentifierLocation;
-        var (reported, walked) = ((ConcurrentDictionary<ISymbol, byte>[], ConcurrentDictionary<ITypeSymbol, byte>))state!;
+        var once = (ReportedOnce)state!;
         var assembly = context.Compilation.Assembly;
         PayloadGraph.FindUndescribable(type, context.Compilation, (owner, member, problem, reason) =>
         {
-            if (reported[0].TryAdd(member, 0))
+            if (once.First(DiagnosticDescriptors.UnsupportedMember, member))
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.UnsupportedMember,
@@ -57,7 +57,7 @@ public sealed class UnsupportedMemberAnalyzer : EventTypeAnalyzer
         {
             foreach (var (member, part) in TypeShapeRules.UnreachableIncludes(objectType, assembly))
             {
-                if (!reported[1].TryAdd(member, 0))
+                if (!once.First(DiagnosticDescriptors.UnreachableJsonInclude, member))
                 {
                     continue;
                 }
@@ -76,7 +76,7 @@ public sealed class UnsupportedMemberAnalyzer : EventTypeAnalyzer
 
             foreach (var (member, converter) in UncreatableMemberConverters(objectType))
             {
-                if (reported[3].TryAdd(member, 0))
+                if (once.First(DiagnosticDescriptors.ConverterNotCreatable, member))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         DiagnosticDescriptors.ConverterNotCreatable,
@@ -88,9 +88,9 @@ public sealed class UnsupportedMemberAnalyzer : EventTypeAnalyzer
             }
 
             ReportConstructorProblem(context, objectType, assembly, fallback);
-            foreach (var (member, reason) in ExtensionDataRules.Problems(objectType, assembly))
+            foreach (var (member, reason, systemTextJsonId) in ExtensionDataRules.Problems(objectType, assembly))
             {
-                if (reported[4].TryAdd(member, 0))
+                if (once.First(DiagnosticDescriptors.InvalidExtensionData, member))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         DiagnosticDescriptors.InvalidExtensionData,
@@ -98,13 +98,13 @@ public sealed class UnsupportedMemberAnalyzer : EventTypeAnalyzer
                         objectType.ToDisplayString(TypeFormat),
                         member.Name,
                         reason,
-                        reason.Contains("cannot hold") ? "SYSLIB1036" : "SYSLIB1035"));
+                        systemTextJsonId));
                 }
             }
 
             foreach (var (target, converterTarget) in StringEnumConverterUses(objectType))
             {
-                if (reported[2].TryAdd(target, 0))
+                if (once.First(DiagnosticDescriptors.ReflectionStringEnumConverter, target))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         DiagnosticDescriptors.ReflectionStringEnumConverter,
@@ -113,7 +113,7 @@ public sealed class UnsupportedMemberAnalyzer : EventTypeAnalyzer
                         converterTarget.ToDisplayString(TypeFormat)));
                 }
             }
-        }, visited: walked);
+        }, visited: once.Walked);
     }
 
     /// <summary>INNG027 for a type whose [JsonConstructor] generated code cannot use; each object type is visited once per compilation.</summary>
@@ -136,16 +136,22 @@ public sealed class UnsupportedMemberAnalyzer : EventTypeAnalyzer
             multiple ? "keep [JsonConstructor] on one constructor" : "make the constructor public (or internal, when the type is declared in this assembly)"));
     }
 
-    /// <summary>One report per member and rule (INNG011, INNG014, INNG015, INNG016, INNG028), however many events reach its type.</summary>
-    /// <remarks>Also the types already walked: a type many events reach is walked once per compilation.</remarks>
-    private protected override object? CreateCompilationState() => (new[]
+    private protected override object? CreateCompilationState() => new ReportedOnce();
+
+    /// <summary>
+    /// One report per rule and member, however many events reach its type, and the types already walked (a type many
+    /// events reach is walked once per compilation).
+    /// </summary>
+    private sealed class ReportedOnce
     {
-        new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default),
-        new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default),
-        new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default),
-        new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default),
-        new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default),
-    }, new ConcurrentDictionary<ITypeSymbol, byte>(SymbolEqualityComparer.Default));
+        private readonly ConcurrentDictionary<string, ConcurrentDictionary<ISymbol, byte>> _reported = new(System.StringComparer.Ordinal);
+
+        public ConcurrentDictionary<ITypeSymbol, byte> Walked { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>True the first time <paramref name="rule"/> is about to be reported for <paramref name="symbol"/>.</summary>
+        public bool First(DiagnosticDescriptor rule, ISymbol symbol)
+            => _reported.GetOrAdd(rule.Id, _ => new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default)).TryAdd(symbol, 0);
+    }
 
     /// <summary>The members (this type's and its bases') whose [JsonConverter] the generated code cannot create.</summary>
     private static System.Collections.Generic.IEnumerable<(ISymbol Member, INamedTypeSymbol Converter)> UncreatableMemberConverters(INamedTypeSymbol type)

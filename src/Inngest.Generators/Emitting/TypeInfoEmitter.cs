@@ -227,7 +227,7 @@ internal static class TypeInfoEmitter
         var member = Id(m.ClrName);
         var getter = m.HasGetter && m.Ignore != IgnoreCondition.Always
             ? "static o => " + (m.ThroughUnsafeAccessor ? Read(m, ownerName, "(" + m.DeclaringTypeFqn + ")o") : "((" + owner + ")o)." + member) + "!"
-            : UnreachableGetter(m, owner, helpers) ?? "null";
+            : UnreachableGetter(m, helpers) ?? "null";
         var target = ownerIsValueType ? "global::System.Runtime.CompilerServices.Unsafe.Unbox<" + owner + ">(o)" : "((" + owner + ")o)";
         var assign = !m.ThroughUnsafeAccessor ? target + "." + member + " = v!"
             : m.Kind == MemberKind.Field ? Read(m, ownerName, "(" + m.DeclaringTypeFqn + ")o") + " = v!"
@@ -236,7 +236,7 @@ internal static class TypeInfoEmitter
         {
             SetterKind.Setter => "static (o, v) => " + assign,
             SetterKind.Init => helpers.Use("InitOnly") + "<" + m.TypeFqn + ">(" + Literal(m.ClrName) + ")",
-            _ => UnreachableSetter(m, owner, helpers) ?? "null",
+            _ => UnreachableSetter(m, helpers) ?? "null",
         };
 
         var text = helpers.Use("Property") + "<" + m.TypeFqn + ">(options, typeof(" + m.DeclaringTypeFqn + "), " + Literal(m.ClrName) + ", " + getter + ", " + setter;
@@ -247,10 +247,10 @@ internal static class TypeInfoEmitter
     private static string TypedPropertyExpression(string owner, MemberShape m, string ownerName, ContextHelpers helpers)
     {
         var written = m.Ignore != IgnoreCondition.Always;
-        var getter = m.HasGetter && written ? "static o => " + Read(m, ownerName, "o") + "!" : (written ? UnreachableGetter(m, owner, helpers) : null) ?? "null";
+        var getter = m.HasGetter && written ? "static o => " + Read(m, ownerName, "o") + "!" : (written ? UnreachableGetter(m, helpers) : null) ?? "null";
         var setter = written && m.Setter == SetterKind.Setter
             ? "static (o, v) => " + (m.ThroughUnsafeAccessor && m.Kind == MemberKind.Property ? "Set_" + ownerName + "_" + m.ClrName + "(o, v!)" : Read(m, ownerName, "o") + " = v!")
-            : (written && m.Setter == SetterKind.None ? UnreachableSetter(m, owner, helpers) : null) ?? "null";
+            : (written && m.Setter == SetterKind.None ? UnreachableSetter(m, helpers) : null) ?? "null";
         var text = "p.Member<" + m.TypeFqn + ">(" + Literal(m.ClrName) + ", " + getter + ", " + setter;
         if (m.DeclaringTypeFqn != owner)
         {
@@ -266,20 +266,16 @@ internal static class TypeInfoEmitter
     }
 
     /// <summary>For a [JsonInclude] getter generated code cannot call: one that throws, as System.Text.Json's generator emits.</summary>
-    private static string? UnreachableGetter(MemberShape m, string owner, ContextHelpers helpers)
-        => m.UnreachableIncludeGetter ? "static o => throw " + helpers.Use("InaccessibleInclude") + "(" + Literal(ShortName(owner) + "." + m.ClrName) + ", \"getter\")" : null;
+    private static string? UnreachableGetter(MemberShape m, ContextHelpers helpers)
+        => m.UnreachableIncludeGetter ? "static o => throw " + InaccessibleInclude(m, "getter", helpers) : null;
 
     /// <summary>For a [JsonInclude] setter generated code cannot call: one that throws when the JSON has the member.</summary>
-    private static string? UnreachableSetter(MemberShape m, string owner, ContextHelpers helpers)
-        => m.UnreachableIncludeSetter ? "static (o, v) => throw " + helpers.Use("InaccessibleInclude") + "(" + Literal(ShortName(owner) + "." + m.ClrName) + ", \"setter\")" : null;
+    private static string? UnreachableSetter(MemberShape m, ContextHelpers helpers)
+        => m.UnreachableIncludeSetter ? "static (o, v) => throw " + InaccessibleInclude(m, "setter", helpers) : null;
 
-    /// <summary>The type's name without namespace and global:: (for messages).</summary>
-    private static string ShortName(string fqn)
-    {
-        var generic = fqn.IndexOf('<');
-        var plain = generic < 0 ? fqn : fqn.Substring(0, generic);
-        return fqn.Substring(plain.LastIndexOf('.') + 1);
-    }
+    // Named by its declaring type (an inherited member is the base type's), without the global:: prefix.
+    private static string InaccessibleInclude(MemberShape m, string accessor, ContextHelpers helpers)
+        => helpers.Use("InaccessibleInclude") + "(" + Literal(m.DeclaringTypeFqn.Replace("global::", string.Empty) + "." + m.ClrName) + ", " + Literal(accessor) + ")";
 
     /// <summary>The named arguments for everything that differs from a plain member.</summary>
     private static string Options(MemberShape m, ContextHelpers helpers)

@@ -14,10 +14,10 @@ internal static class ExtensionDataRules
     private const string JsonObject = "System.Text.Json.Nodes.JsonObject";
     private const string JsonElement = "System.Text.Json.JsonElement";
 
-    /// <summary>Each offending member of <paramref name="type"/> with the reason, as a phrase for the diagnostic.</summary>
-    public static List<(ISymbol Member, string Reason)> Problems(INamedTypeSymbol type, IAssemblySymbol? within)
+    /// <summary>Each offending member of <paramref name="type"/> with the reason (a phrase for the diagnostic) and the SYSLIB id System.Text.Json's generator reports.</summary>
+    public static List<(ISymbol Member, string Reason, string SystemTextJsonId)> Problems(INamedTypeSymbol type, IAssemblySymbol? within)
     {
-        var result = new List<(ISymbol, string)>();
+        var result = new List<(ISymbol, string, string)>();
         var marked = new List<ISymbol>();
         foreach (var member in TypeShapeRules.Members(type, within))
         {
@@ -30,7 +30,7 @@ internal static class ExtensionDataRules
             if (!CanHoldExtensionData(member.Type))
             {
                 result.Add((member.Symbol, "its type '" + member.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)
-                    + "' cannot hold the unmapped properties: use Dictionary<string, JsonElement>, Dictionary<string, object> or JsonObject"));
+                    + "' cannot hold the unmapped properties: use Dictionary<string, JsonElement>, Dictionary<string, object> or JsonObject", "SYSLIB1036"));
             }
         }
 
@@ -45,7 +45,7 @@ internal static class ExtensionDataRules
             for (var i = 1; i < marked.Count; i++)
             {
                 result.Add((marked[i], "'" + type.Name + "' has " + marked.Count + " [JsonExtensionData] members (" + string.Join(", ", names)
-                    + ") and System.Text.Json allows one: keep the attribute on one of them"));
+                    + ") and System.Text.Json allows one: keep the attribute on one of them", "SYSLIB1035"));
             }
         }
 

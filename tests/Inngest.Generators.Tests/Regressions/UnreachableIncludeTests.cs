@@ -26,10 +26,17 @@ public sealed class UnreachableIncludeTests
         Assert.Equal("""{"id":"o-1","status":"new"}""", JsonSerializer.Serialize(value, Info<IncludeWithPrivateSetter>()));
 
         var error = Assert.Throws<InvalidOperationException>(() => JsonSerializer.Deserialize("""{"id":"o-1","status":"shipped"}""", Info<IncludeWithPrivateSetter>()));
-        Assert.Contains("'IncludeWithPrivateSetter.Status' has [JsonInclude], but generated code cannot call its setter", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'Inngest.Generators.Tests.Regressions.IncludeWithPrivateSetter.Status' has [JsonInclude], but generated code cannot call its setter", error.Message, StringComparison.Ordinal);
 
         // Without the member in the JSON there is nothing to set: read as usual.
         Assert.Equal("o-1", JsonSerializer.Deserialize("""{"id":"o-1"}""", Info<IncludeWithPrivateSetter>())!.Id);
+    }
+
+    [Fact]
+    public void An_inherited_member_is_named_by_the_type_that_declares_it()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => JsonSerializer.Deserialize("""{"state":"x"}""", Info<IncludeInheritedPayload>()));
+        Assert.Contains("'Inngest.Generators.Tests.Regressions.IncludeBase.State' has [JsonInclude]", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -41,7 +48,7 @@ public sealed class UnreachableIncludeTests
         var error = await Assert.ThrowsAsync<InngestEventValidationException>(() => client.SendIncludeWithPrivateFieldAsync(new IncludeWithPrivateField("o-1")));
 
         var inner = Assert.IsType<InvalidOperationException>(error.InnerException);
-        Assert.Contains("'IncludeWithPrivateField._note' has [JsonInclude], but generated code cannot call its getter", inner.Message, StringComparison.Ordinal);
+        Assert.Contains("'Inngest.Generators.Tests.Regressions.IncludeWithPrivateField._note' has [JsonInclude], but generated code cannot call its getter", inner.Message, StringComparison.Ordinal);
         Assert.Empty(server.Requests);
     }
 
@@ -52,7 +59,7 @@ public sealed class UnreachableIncludeTests
         // from metadata): System.Text.Json's generator throws for both rather than drop the value, and so does this one.
         Assert.Equal("""{"total":2,"label":"fixed"}""", JsonSerializer.Serialize(new IncludeGetOnlyPayload { Total = 2 }, Info<IncludeGetOnlyPayload>()));
         var error = Assert.Throws<InvalidOperationException>(() => JsonSerializer.Deserialize("""{"total":3,"label":"other"}""", Info<IncludeGetOnlyPayload>()));
-        Assert.Contains("'IncludeGetOnlyPayload.Label' has [JsonInclude], but generated code cannot call its setter", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'Inngest.Generators.Tests.Regressions.IncludeGetOnlyPayload.Label' has [JsonInclude], but generated code cannot call its setter", error.Message, StringComparison.Ordinal);
         Assert.Equal(3, JsonSerializer.Deserialize("""{"total":3}""", Info<IncludeGetOnlyPayload>())!.Total);
     }
 }
@@ -78,6 +85,16 @@ public sealed partial class IncludeWithPrivateField
     public string Id { get; }
 }
 
+public class IncludeBase
+{
+    [JsonInclude]
+    public string State { get; private set; } = "s";
+}
+
+[InngestEvent("regression/include.inherited")]
+public sealed partial class IncludeInheritedPayload : IncludeBase
+{
+}
 #pragma warning restore INNG014
 
 [InngestEvent("regression/include.get-only")]
