@@ -21,11 +21,38 @@ internal sealed class EncryptionForSending : IPostConfigureOptions<InngestOption
 
     public void PostConfigure(string? name, InngestOptions options)
     {
-        // Resolved here, not in the constructor: options factories are built before the encryption settings are valid.
-        var middleware = _services.GetRequiredService<InngestEncryptionMiddleware>();
+        InngestSendMiddleware middleware;
+        try
+        {
+            // Resolved here, not in the constructor: options factories are built before the encryption settings are read.
+            middleware = _services.GetRequiredService<InngestEncryptionMiddleware>();
+        }
+        catch (OptionsValidationException invalid)
+        {
+            // The encryption settings fail their own validation (which fails the host's start by itself, once). Without
+            // a host start, every send fails with that message: an event is never sent unencrypted by mistake.
+            middleware = new InvalidEncryptionSettings(invalid);
+        }
+
         if (!options.SendMiddleware.Contains(middleware))
         {
             options.SendMiddleware.Add(middleware);
         }
+    }
+
+    /// <summary>Stands in for the encryption middleware when its settings are invalid: refuses every event.</summary>
+    private sealed class InvalidEncryptionSettings : InngestSendMiddleware
+    {
+        private readonly OptionsValidationException _invalid;
+
+        public InvalidEncryptionSettings(OptionsValidationException invalid)
+        {
+            _invalid = invalid;
+        }
+
+        public override InngestEvent TransformEvent(InngestEvent evt, InngestSendMiddlewareContext context)
+            => throw new InvalidOperationException("Encryption is added (AddInngestEncryption) but its settings are invalid, so nothing is sent: " + _invalid.Message, _invalid);
+
+        public override string ToString() => "InvalidEncryptionSettings";
     }
 }
