@@ -33,3 +33,13 @@ public sealed partial record OrderPlaced(
 
 [InngestEvent("app/user.registered")]
 public sealed partial record UserRegistered(string UserId, Plan Plan, IReadOnlyList<string> Tags, TimeSpan TrialLength, DateTime RegisteredAtUtc, int? ReferralCount);
+
+/// <summary>The personal data of <see cref="IdentityVerified"/>: encrypted end to end, so Inngest only ever stores ciphertext.</summary>
+public sealed record VerifiedIdentity(string LegalName, string Email, DateOnly DateOfBirth, Address Address, IReadOnlyList<string> Documents);
+
+/// <summary>
+/// An event whose <c>encrypted</c> member is encrypted by <c>Inngest.Typed.Encryption</c> (libsodium, the format of
+/// <c>@inngest/middleware-encryption</c>) when INNGEST_ENCRYPTION_KEY is set; <c>userId</c> and <c>plan</c> stay readable.
+/// </summary>
+[InngestEvent("app/identity.verified")]
+public sealed partial record IdentityVerified(string UserId, Plan Plan, VerifiedIdentity Encrypted);

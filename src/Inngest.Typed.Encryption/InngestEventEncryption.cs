@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -162,7 +163,21 @@ public sealed class InngestEventEncryption
            && strategy.ValueEquals(EncryptedValue.LibsodiumStrategy);
 
     private static byte[] DeriveKey(string key)
-        => GenericHash.Hash(Encoding.UTF8.GetBytes(key.Trim()), null, KeyBytes);
+    {
+        try
+        {
+            return GenericHash.Hash(Encoding.UTF8.GetBytes(key.Trim()), null, KeyBytes);
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or PlatformNotSupportedException or TypeInitializationException or EntryPointNotFoundException)
+        {
+            // The first libsodium call of the process: Sodium.Core's own message does not say what to deploy.
+            throw new PlatformNotSupportedException(
+                $"libsodium's native library could not be loaded for {RuntimeInformation.RuntimeIdentifier}. Deploy it with the application: "
+                + "the libsodium NuGet package (a dependency of Inngest.Typed.Encryption) ships runtimes/<rid>/native/libsodium.so (libsodium.dylib, libsodium.dll), "
+                + "which dotnet publish puts next to the application when it is published for a runtime identifier (-r linux-x64, ...). See docs/encryption.md, \"Native AOT\".",
+                ex);
+        }
+    }
 
     private static JsonElement Parse(byte[] json)
     {
