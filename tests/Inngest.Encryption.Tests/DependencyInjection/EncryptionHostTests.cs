@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -162,6 +163,31 @@ public sealed class EncryptionHostTests : IAsyncLifetime
         await host.Services.GetRequiredService<IInngestClient>().SendSignupCompletedAsync(new SignupCompleted("pro", Ada));
         var byNode = await NodeMiddleware.DecryptAsync(JsonNode.Parse(Assert.Single(_server.Requests).BodyText)!.AsArray(), "explicit-key-0b0b");
         Assert.Equal("ada@example.com", byNode.Data(0)["encrypted"]!["email"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_configuration_reload_changes_the_client_settings_but_not_the_keys()
+    {
+        var settings = EncryptionHosts.WriteSettings(_server, new JsonObject { ["Key"] = "reload-key-1" });
+        using var host = EncryptionHosts.Build(settings);
+        await host.StartAsync();
+        await host.Services.GetRequiredService<IInngestClient>().SendSignupCompletedAsync(new SignupCompleted("pro", Ada));
+
+        var changed = JsonNode.Parse(File.ReadAllText(settings))!;
+        changed["Inngest"]!["Env"] = "after-reload";
+        changed["Inngest"]!["Encryption"]!["Key"] = "reload-key-2";
+        File.WriteAllText(settings, changed.ToJsonString());
+        ((IConfigurationRoot)host.Services.GetRequiredService<IConfiguration>()).Reload();
+        await host.Services.GetRequiredService<IInngestClient>().SendSignupCompletedAsync(new SignupCompleted("pro", Ada));
+
+        var requests = _server.Requests;
+        Assert.Equal(2, requests.Count);
+        Assert.Null(requests[0].Header("x-inngest-env"));
+        Assert.Equal("after-reload", requests[1].Header("x-inngest-env")); // the client's options were rebuilt
+        Assert.Single(host.Services.GetRequiredService<IOptionsMonitor<InngestOptions>>().CurrentValue.SendMiddleware.OfType<InngestEncryptionMiddleware>());
+        var second = JsonNode.Parse(requests[1].BodyText)!.AsArray();
+        Assert.True((await NodeMiddleware.DecryptAsync(second.DeepClone().AsArray(), "reload-key-1")).Ok); // keys are read once
+        Assert.False((await NodeMiddleware.DecryptAsync(second, "reload-key-2")).Ok);
     }
 
     [Fact]
