@@ -14,27 +14,10 @@ namespace Inngest.Encryption.Tests;
 public sealed class InteropTests
 {
     private static InngestEventEncryption Encryption(string key, string field = "encrypted", params string[] fallbacks)
-    {
-        var options = new InngestEncryptionOptions { Key = key, FieldName = field };
-        foreach (var fallback in fallbacks)
-        {
-            options.FallbackKeys.Add(fallback);
-        }
-
-        return new InngestEventEncryption(options);
-    }
+        => TestEncryption.Create(key, field, fallbacks);
 
     private static JsonArray EncryptWithDotNet(InngestEventEncryption encryption, JsonArray events)
-    {
-        var result = new JsonArray();
-        foreach (var evt in events)
-        {
-            var data = TestValues.Element(evt!["data"]);
-            result.Add(new JsonObject { ["name"] = evt["name"]!.GetValue<string>(), ["data"] = TestValues.Node(encryption.EncryptData(data)) });
-        }
-
-        return result;
-    }
+        => TestEncryption.EncryptEvents(encryption, events);
 
     [Fact]
     public async Task What_dotnet_encrypts_the_npm_middleware_decrypts_to_the_same_json()

@@ -13,26 +13,10 @@ namespace Inngest.Encryption.Tests;
 public sealed class PythonInteropTests
 {
     private static InngestEventEncryption Encryption(string key, string field = "encrypted", params string[] fallbacks)
-    {
-        var options = new InngestEncryptionOptions { Key = key, FieldName = field };
-        foreach (var fallback in fallbacks)
-        {
-            options.FallbackKeys.Add(fallback);
-        }
-
-        return new InngestEventEncryption(options);
-    }
+        => TestEncryption.Create(key, field, fallbacks);
 
     private static JsonArray EncryptWithDotNet(InngestEventEncryption encryption, JsonArray events)
-    {
-        var result = new JsonArray();
-        foreach (var evt in events)
-        {
-            result.Add(new JsonObject { ["name"] = evt!["name"]!.GetValue<string>(), ["data"] = TestValues.Node(encryption.EncryptData(TestValues.Element(evt["data"]))) });
-        }
-
-        return result;
-    }
+        => TestEncryption.EncryptEvents(encryption, events);
 
     [Fact]
     public async Task What_dotnet_encrypts_a_python_function_decrypts_to_the_same_values()
