@@ -12,17 +12,11 @@ namespace Inngest.Encryption.Tests;
 /// </summary>
 public sealed class PythonInteropTests
 {
-    private static InngestEventEncryption Encryption(string key, string field = "encrypted", params string[] fallbacks)
-        => TestEncryption.Create(key, field, fallbacks);
-
-    private static JsonArray EncryptWithDotNet(InngestEventEncryption encryption, JsonArray events)
-        => TestEncryption.EncryptEvents(encryption, events);
-
     [Fact]
     public async Task What_dotnet_encrypts_a_python_function_decrypts_to_the_same_values()
     {
         var original = TestValues.Events();
-        var encrypted = EncryptWithDotNet(Encryption("py-interop-1"), original);
+        var encrypted = TestEncryption.EncryptEvents(TestEncryption.Create("py-interop-1"), original);
 
         var byPython = await PythonNaCl.DecryptAsync(encrypted, "py-interop-1");
 
@@ -40,7 +34,7 @@ public sealed class PythonInteropTests
     {
         var original = TestValues.Events();
         var fromPython = await PythonNaCl.EncryptAsync(original, "py-interop-2");
-        var encryption = Encryption("py-interop-2");
+        var encryption = TestEncryption.Create("py-interop-2");
 
         for (var i = 0; i < original.Count; i++)
         {
@@ -70,11 +64,11 @@ public sealed class PythonInteropTests
         // Python still encrypts with the old key; .NET has the new one and the old as a fallback.
         var fromPython = await PythonNaCl.EncryptAsync(original, "py-old-key", field: "pii");
         Assert.True(InngestEventEncryption.IsLibsodiumValue(TestValues.Element(fromPython.Data(0)["pii"])));
-        var rotated = Encryption("py-new-key", "pii", "py-old-key");
+        var rotated = TestEncryption.Create("py-new-key", "pii", "py-old-key");
         Assert.True(JsonNode.DeepEquals(original[0]!["data"], TestValues.Node(rotated.DecryptData(TestValues.Element(fromPython.Data(0))))));
 
         // .NET encrypts with the new key; the Python function still has the old key first and the new as a fallback.
-        var fromDotNet = EncryptWithDotNet(Encryption("py-new-key", "pii"), original);
+        var fromDotNet = TestEncryption.EncryptEvents(TestEncryption.Create("py-new-key", "pii"), original);
         var byPython = await PythonNaCl.DecryptAsync(fromDotNet, "py-old-key", "pii", "py-new-key");
         Assert.True(JsonNode.DeepEquals(original[2]!["data"], byPython.Data(2)));
     }
@@ -83,13 +77,13 @@ public sealed class PythonInteropTests
     public async Task A_wrong_key_fails_on_both_sides()
     {
         var original = TestValues.Events();
-        var fromDotNet = EncryptWithDotNet(Encryption("py-right-key"), original);
+        var fromDotNet = TestEncryption.EncryptEvents(TestEncryption.Create("py-right-key"), original);
         var byPython = await PythonNaCl.DecryptAsync(fromDotNet, "py-wrong-key");
         Assert.False(byPython.Ok);
         Assert.Equal("Failed to decrypt data", byPython.Error);
 
         var fromPython = await PythonNaCl.EncryptAsync(original, "py-right-key");
-        Assert.Throws<InngestDecryptionException>(() => Encryption("py-wrong-key").DecryptData(TestValues.Element(fromPython.Data(0))));
+        Assert.Throws<InngestDecryptionException>(() => TestEncryption.Create("py-wrong-key").DecryptData(TestValues.Element(fromPython.Data(0))));
     }
 
     [Fact]
@@ -98,7 +92,7 @@ public sealed class PythonInteropTests
         var original = TestValues.Events();
 
         // .NET (like TypeScript) hashes the trimmed key, so Python must be given the key without the white space.
-        var fromDotNet = EncryptWithDotNet(Encryption("  spaced-key\n"), original);
+        var fromDotNet = TestEncryption.EncryptEvents(TestEncryption.Create("  spaced-key\n"), original);
         var samePadding = await PythonNaCl.DecryptAsync(fromDotNet.DeepClone().AsArray(), "  spaced-key\n");
         Assert.False(samePadding.Ok);
         Assert.Equal("Failed to decrypt data", samePadding.Error);
@@ -107,8 +101,8 @@ public sealed class PythonInteropTests
 
         // Python hashes the key as it is: what it encrypts with a padded key no .NET key opens.
         var fromPython = await PythonNaCl.EncryptAsync(original, "  spaced-key\n");
-        Assert.Throws<InngestDecryptionException>(() => Encryption("  spaced-key\n").DecryptData(TestValues.Element(fromPython.Data(0))));
-        Assert.Throws<InngestDecryptionException>(() => Encryption("spaced-key").DecryptData(TestValues.Element(fromPython.Data(0))));
+        Assert.Throws<InngestDecryptionException>(() => TestEncryption.Create("  spaced-key\n").DecryptData(TestValues.Element(fromPython.Data(0))));
+        Assert.Throws<InngestDecryptionException>(() => TestEncryption.Create("spaced-key").DecryptData(TestValues.Element(fromPython.Data(0))));
     }
 
     [Fact]
@@ -119,7 +113,7 @@ public sealed class PythonInteropTests
         var sealedData = (await PythonNaCl.SealAsync(plain, "py-invoke-key")).Value!.AsObject();
         sealedData["_inngest"] = JsonNode.Parse("""{"source_app_id":"app","source_fn_id":"fn"}""");
 
-        var decrypted = TestValues.Node(Encryption("py-invoke-key").DecryptData(TestValues.Element(sealedData)))!;
+        var decrypted = TestValues.Node(TestEncryption.Create("py-invoke-key").DecryptData(TestValues.Element(sealedData)))!;
 
         Assert.True(
             JsonNode.DeepEquals(JsonNode.Parse("""{"_inngest":{"source_app_id":"app","source_fn_id":"fn"},"orderId":"o-1","encrypted":{"email":"ada@example.com"},"amount":12.5}"""), decrypted),
@@ -136,7 +130,7 @@ public sealed class PythonInteropTests
 
         // Whole data whose plaintext is not an object cannot be event data.
         var sealedString = (await PythonNaCl.SealAsync(JsonValue.Create("just text"), "py-invoke-key")).Value!;
-        var error = Assert.Throws<InngestDecryptionException>(() => Encryption("py-invoke-key").DecryptData(TestValues.Element(sealedString)));
+        var error = Assert.Throws<InngestDecryptionException>(() => TestEncryption.Create("py-invoke-key").DecryptData(TestValues.Element(sealedString)));
         Assert.Contains("plaintext is String, not a JSON object", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("just text", error.ToString(), StringComparison.Ordinal);
     }
