@@ -191,6 +191,23 @@ public sealed class EncryptionHostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_receiving_only_app_without_AddInngest_gets_decrypting_parse_options()
+    {
+        var fromNode = await NodeMiddleware.EncryptAsync(
+            new JsonArray(new JsonObject { ["name"] = SignupCompleted.EventName, ["data"] = new JsonObject { ["plan"] = "pro", ["encrypted"] = new JsonObject { ["email"] = "ada@example.com", ["name"] = "Ada", ["tags"] = new JsonArray() } } }),
+            "receiver-only-key");
+        var services = new ServiceCollection();
+        services.AddInngestEncryption(o => o.Key = "receiver-only-key");
+        using var provider = services.BuildServiceProvider();
+
+        var received = new JsonObject { ["name"] = SignupCompleted.EventName, ["data"] = fromNode.Data(0).DeepClone() }.ToJsonString();
+        var parsed = InngestEvent.Parse<SignupCompleted>(received, provider.GetRequiredService<InngestParseOptions>());
+
+        Assert.Equal("ada@example.com", parsed.Data.Encrypted.Email);
+        Assert.Null(provider.GetService<IInngestClient>());
+    }
+
+    [Fact]
     public void InngestParseOptions_registered_by_the_application_is_refused_with_what_to_do()
     {
         var services = new ServiceCollection();
