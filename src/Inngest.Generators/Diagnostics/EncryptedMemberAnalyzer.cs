@@ -18,6 +18,9 @@ namespace Inngest.Generators.Diagnostics;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EncryptedMemberAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>The INNG026 property holding the configured field, for the code fix that renames the member to it.</summary>
+    public const string ConfiguredFieldProperty = "ConfiguredField";
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.EncryptedMemberNotTopLevel,
@@ -101,7 +104,8 @@ public sealed class EncryptedMemberAnalyzer : DiagnosticAnalyzer
             var wireName = EncryptedMemberRules.WireName(member.Symbol);
             if (wireName != configuredField)
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EncryptedMemberNotConfiguredField, location, type.ToDisplayString(), member.Symbol.Name, wireName, configuredField));
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EncryptedMemberNotConfiguredField, location,
+                    ImmutableDictionary<string, string?>.Empty.Add(ConfiguredFieldProperty, configuredField), type.ToDisplayString(), member.Symbol.Name, wireName, configuredField));
             }
         }
     }
