@@ -282,7 +282,8 @@ public abstract class OutboxBehaviourTests
             await db.SaveChangesAsync();
         }
 
-        // A dispatcher whose client has no encryption: the row is parked, nothing is sent.
+        // A dispatcher whose client has no encryption sends nothing; the row stays pending, with the reason, as for a
+        // missing event key (a configuration to fix, not a bad event).
         await using (var plain = OutboxHarness.Create(database, server.BaseUrl))
         {
             await plain.DrainAsync();
@@ -290,14 +291,15 @@ public abstract class OutboxBehaviourTests
 
         Assert.Empty(server.Requests);
         await using var check = database.NewContext();
-        var parked = Assert.Single(await check.Inngest().GetParkedAsync());
-        Assert.Contains("[InngestEncrypted]", parked.LastError, StringComparison.Ordinal);
-        Assert.DoesNotContain("ada@example.com", parked.LastError, StringComparison.Ordinal);
+        var statistics = await check.Inngest().GetStatisticsAsync();
+        Assert.Equal((1L, 0L), (statistics.Pending, statistics.Parked));
+        var pending = Assert.Single(await check.Inngest().Messages().ToListAsync());
+        Assert.Contains("[InngestEncrypted]", pending.LastError, StringComparison.Ordinal);
+        Assert.DoesNotContain("ada@example.com", pending.LastError, StringComparison.Ordinal);
 
-        // After the fix, the requeued row goes out with its id and the member encrypted.
-        var encryption = new Inngest.Encryption.InngestEncryptionOptions { Key = "outbox-key-1" };
-        Assert.Equal(1, await check.Inngest().RequeueParkedAsync([row.Id]));
-        await using (var encrypting = OutboxHarness.Create(database, server.BaseUrl, client: c => c.AddEncryption(encryption)))
+        // Once the dispatcher's client encrypts, the row goes out with its id and the member encrypted.
+        var encryption = new InngestEncryptionOptions { Key = "outbox-key-1" };
+        await using (var encrypting = OutboxHarness.Create(database, server.BaseUrl, configure: o => o.TimeProvider = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(1)), client: c => c.AddEncryption(encryption)))
         {
             await encrypting.DrainAsync();
         }

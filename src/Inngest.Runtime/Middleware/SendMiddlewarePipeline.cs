@@ -75,7 +75,8 @@ internal sealed class SendMiddlewarePipeline
         {
             if (events[i]?.EncryptedField is { } field && !AnyHookEncrypts(field))
             {
-                throw new InngestEventValidationException(i, events[i].Name, EncryptionNotConfigured(i, events[i].Name, field));
+                // The event is fine; the client lacks the configuration to send it safely.
+                throw new InngestConfigurationException(EncryptionNotConfigured(i, events[i].Name, field));
             }
         }
     }

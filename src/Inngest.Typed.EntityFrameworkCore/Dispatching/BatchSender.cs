@@ -57,8 +57,8 @@ internal sealed class BatchSender
     }
 
     // The stored JSON as the event it was enqueued as. An event whose type marks a member [InngestEncrypted] keeps that
-    // declaration (from the registry of event types), so a dispatcher whose client does not encrypt it parks the row
-    // (InngestEventValidationException) instead of sending the member in plaintext.
+    // declaration (from the registry of event types), so a dispatcher whose client does not encrypt it refuses the batch
+    // (InngestConfigurationException: the rows back off, pending) instead of sending the member in plaintext.
     private static InngestEvent Rebuild(ClaimedRow row)
     {
         var timestamp = DateTimeOffset.FromUnixTimeMilliseconds(row.Timestamp);
