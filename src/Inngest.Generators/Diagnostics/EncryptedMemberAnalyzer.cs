@@ -60,7 +60,7 @@ public sealed class EncryptedMemberAnalyzer : DiagnosticAnalyzer
                         AnalyzeEvent(symbolContext, type, configuredField);
                     }
 
-                    foreach (var (member, location) in DeclaredMarks(symbolContext, type))
+                    foreach (var (member, location) in DeclaredMarks(symbolContext, type, encryptedAttribute))
                     {
                         marksOutsideEvents.Enqueue((type, member, location));
                     }
@@ -112,7 +112,8 @@ public sealed class EncryptedMemberAnalyzer : DiagnosticAnalyzer
 
     // The marks declared in this type's own members. A marked parameter that declares no member (a method's, a class's
     // primary constructor's) is reported here; the rest are checked against the event types at compilation end.
-    private static IEnumerable<(ISymbol Member, Location Location)> DeclaredMarks(SymbolAnalysisContext context, INamedTypeSymbol type)
+    // Runs on every type of the compilation, so the attribute is compared as a symbol (no metadata-name strings).
+    private static IEnumerable<(ISymbol Member, Location Location)> DeclaredMarks(SymbolAnalysisContext context, INamedTypeSymbol type, INamedTypeSymbol encryptedAttribute)
     {
         foreach (var member in type.GetMembers())
         {
@@ -120,7 +121,7 @@ public sealed class EncryptedMemberAnalyzer : DiagnosticAnalyzer
             {
                 foreach (var parameter in method.Parameters)
                 {
-                    if (!JsonAttributes.Has(parameter, EncryptedMemberRules.AttributeMetadataName) || MarkLocation(parameter, context) is not { } location)
+                    if (!IsMarked(parameter, encryptedAttribute) || MarkLocation(parameter, context) is not { } location)
                     {
                         continue;
                     }
@@ -136,11 +137,24 @@ public sealed class EncryptedMemberAnalyzer : DiagnosticAnalyzer
                     }
                 }
             }
-            else if (member is IPropertySymbol or IFieldSymbol && JsonAttributes.Has(member, EncryptedMemberRules.AttributeMetadataName) && MarkLocation(member, context) is { } location)
+            else if (member is IPropertySymbol or IFieldSymbol && IsMarked(member, encryptedAttribute) && MarkLocation(member, context) is { } location)
             {
                 yield return (member, location);
             }
         }
+    }
+
+    private static bool IsMarked(ISymbol symbol, INamedTypeSymbol encryptedAttribute)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, encryptedAttribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Where the attribute is written (on the member or on the positional parameter), for the squiggle and code fixes.
