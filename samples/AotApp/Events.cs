@@ -39,7 +39,8 @@ public sealed record VerifiedIdentity(string LegalName, string Email, DateOnly D
 
 /// <summary>
 /// An event whose <c>encrypted</c> member is encrypted by <c>Inngest.Typed.Encryption</c> (libsodium, the format of
-/// <c>@inngest/middleware-encryption</c>) when INNGEST_ENCRYPTION_KEY is set; <c>userId</c> and <c>plan</c> stay readable.
+/// <c>@inngest/middleware-encryption</c>); <c>userId</c> and <c>plan</c> stay readable. <c>[InngestEncrypted]</c> makes a
+/// client without encryption refuse to send it, so the app sends it only when INNGEST_ENCRYPTION_KEY is set.
 /// </summary>
 [InngestEvent("app/identity.verified")]
-public sealed partial record IdentityVerified(string UserId, Plan Plan, VerifiedIdentity Encrypted);
+public sealed partial record IdentityVerified(string UserId, Plan Plan, [InngestEncrypted] VerifiedIdentity Encrypted);

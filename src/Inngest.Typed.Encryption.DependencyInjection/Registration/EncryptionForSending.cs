@@ -53,6 +53,10 @@ internal sealed class EncryptionForSending : IPostConfigureOptions<InngestOption
         public override InngestEvent TransformEvent(InngestEvent evt, InngestSendMiddlewareContext context)
             => throw new InvalidOperationException("Encryption is added (AddInngestEncryption) but its settings are invalid, so nothing is sent: " + _invalid.Message, _invalid);
 
+        // Claims every field, so an event with an [InngestEncrypted] member reaches TransformEvent and fails with the
+        // settings' message, not with "no middleware encrypts this field" (which would point at the wrong fix).
+        public override bool EncryptsField(string fieldName) => true;
+
         public override string ToString() => "InvalidEncryptionSettings";
     }
 }

@@ -191,6 +191,42 @@ public sealed class EncryptionHostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_InngestEncrypted_member_goes_out_encrypted_through_the_container_and_is_refused_without_encryption()
+    {
+        var settings = EncryptionHosts.WriteSettings(_server, new JsonObject { ["Key"] = "typed-key-6a6a" });
+        using (var host = EncryptionHosts.Build(settings))
+        {
+            await host.StartAsync();
+            await host.Services.GetRequiredService<IInngestClient>().SendAccountOpenedAsync(new AccountOpened("pro", Ada));
+        }
+
+        var byNode = await NodeMiddleware.DecryptAsync(JsonNode.Parse(Assert.Single(_server.Requests).BodyText)!.AsArray(), "typed-key-6a6a");
+        Assert.Equal("ada@example.com", byNode.Data(0)["encrypted"]!["email"]!.GetValue<string>());
+
+        // AddInngest alone: the runtime refuses the marked member before any request.
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddJsonFile(settings);
+        builder.Services.AddInngest(o => o.EnvironmentReader = static _ => null);
+        using (var plain = builder.Build())
+        {
+            await plain.StartAsync();
+            var refused = await Assert.ThrowsAsync<InngestConfigurationException>(
+                () => plain.Services.GetRequiredService<IInngestClient>().SendAccountOpenedAsync(new AccountOpened("pro", Ada)));
+            Assert.Contains("AddInngestEncryption", refused.Message, StringComparison.Ordinal);
+        }
+
+        // Encryption added but its settings invalid and the host not started: the settings' own message, not "not configured".
+        using (var invalid = EncryptionHosts.Build(EncryptionHosts.WriteSettings(_server, encryption: null)))
+        {
+            var error = await Assert.ThrowsAsync<InngestEventValidationException>(
+                () => invalid.Services.GetRequiredService<IInngestClient>().SendAccountOpenedAsync(new AccountOpened("pro", Ada)));
+            Assert.Contains("No Inngest encryption key is set", error.ToString(), StringComparison.Ordinal);
+        }
+
+        Assert.Single(_server.Requests);
+    }
+
+    [Fact]
     public async Task A_receiving_only_app_without_AddInngest_gets_decrypting_parse_options()
     {
         var fromNode = await NodeMiddleware.EncryptAsync(
