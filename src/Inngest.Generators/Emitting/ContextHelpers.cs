@@ -256,12 +256,13 @@ internal sealed class ContextHelpers
                 => field ??= (JsonMetadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
             """,
         ["CheckDepth"] = $$"""
-            // The fast path enforces the depth limit where the metadata path's converters do (every value
-            // written at CurrentDepth >= MaxDepth, 64 when unset), so a cycle throws instead of overflowing the stack.
-            private void CheckDepth({{Json}}Utf8JsonWriter writer)
+            // The fast path enforces the depth limit the metadata path's converters enforce (every value written at
+            // CurrentDepth >= MaxDepth, 64 when unset) so a cycle throws instead of overflowing the stack, with one
+            // check per container: below = 1 checks the values one level down (the members or elements to come).
+            private void CheckDepth({{Json}}Utf8JsonWriter writer, int below = 0)
             {
                 var maxDepth = Options.MaxDepth == 0 ? 64 : Options.MaxDepth;
-                if (writer.CurrentDepth >= maxDepth)
+                if (writer.CurrentDepth + below >= maxDepth)
                 {
                     throw new {{Json}}JsonException($"A possible object cycle was detected, or the object depth is larger than the maximum allowed depth of {maxDepth}. Break the reference cycle, flatten the data, or raise JsonSerializerOptions.MaxDepth.");
                 }
