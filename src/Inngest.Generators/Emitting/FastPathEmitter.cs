@@ -82,7 +82,7 @@ internal static class FastPathEmitter
                 }
             }
 
-            EmitMember(w, m, encoded, access, i, names);
+            EmitMember(w, m, encoded, access, i, names, helpers);
             if (condition is not null)
             {
                 w.Close();
@@ -93,7 +93,7 @@ internal static class FastPathEmitter
         w.Close();
     }
 
-    private static void EmitMember(SourceWriter w, MemberShape m, string encoded, string access, int index, ContextNames names)
+    private static void EmitMember(SourceWriter w, MemberShape m, string encoded, string access, int index, ContextNames names, ContextHelpers helpers)
     {
         switch (m.Write)
         {
@@ -106,12 +106,15 @@ internal static class FastPathEmitter
             case { IsNullable: false, Kind: ValueWriteKind.String }:
                 w.Line("writer.WriteString(" + encoded + ", " + access + ");");
                 return;
+            case { IsNullable: false, Kind: ValueWriteKind.Decimal }:
+                w.Line(helpers.Use("WriteDecimal") + "(writer, " + encoded + ", " + access + ");");
+                return;
             case { IsNullable: true } nullable:
                 var local = "m" + index.ToString(CultureInfo.InvariantCulture);
                 w.Line("var " + local + " = " + access + ";");
                 w.Open("if (" + local + ".HasValue)");
                 w.Line("writer.WritePropertyName(" + encoded + ");");
-                w.Line(Value(nullable with { IsNullable = false }, local + ".GetValueOrDefault()", names));
+                w.Line(Value(nullable with { IsNullable = false }, local + ".GetValueOrDefault()", names, helpers));
                 w.Close();
                 w.Open("else");
                 w.Line("writer.WriteNull(" + encoded + ");");
@@ -119,7 +122,7 @@ internal static class FastPathEmitter
                 return;
             case { } write:
                 w.Line("writer.WritePropertyName(" + encoded + ");");
-                w.Line(Value(write, access, names));
+                w.Line(Value(write, access, names, helpers));
                 return;
             default:
                 w.Line("writer.WritePropertyName(" + encoded + ");");
@@ -171,22 +174,22 @@ internal static class FastPathEmitter
         {
             case CollectionKind.Array:
                 w.Open("for (var i = 0; i < value.Length; i++)");
-                EmitElement(w, write, "value[i]", checkEach, names);
+                EmitElement(w, write, "value[i]", checkEach, names, helpers);
                 break;
             case CollectionKind.List:
                 w.Open("for (var i = 0; i < value.Count; i++)");
-                EmitElement(w, write, "value[i]", checkEach, names);
+                EmitElement(w, write, "value[i]", checkEach, names, helpers);
                 break;
             default:
                 if (isDictionary)
                 {
                     w.Open("foreach (var entry in value)");
-                    EmitEntry(w, write, checkEach, names);
+                    EmitEntry(w, write, checkEach, names, helpers);
                 }
                 else
                 {
                     w.Open("foreach (var item in value)");
-                    EmitElement(w, write, "item", checkEach, names);
+                    EmitElement(w, write, "item", checkEach, names, helpers);
                 }
 
                 break;
@@ -198,7 +201,7 @@ internal static class FastPathEmitter
     }
 
     /// <summary>A dictionary entry: a value the converters write as a primitive goes in one writer call with its key, as System.Text.Json's own fast path writes it.</summary>
-    private static void EmitEntry(SourceWriter w, ValueWrite write, bool checkEach, ContextNames names)
+    private static void EmitEntry(SourceWriter w, ValueWrite write, bool checkEach, ContextNames names, ContextHelpers helpers)
     {
         if (checkEach)
         {
@@ -219,10 +222,10 @@ internal static class FastPathEmitter
         }
 
         w.Line("writer.WritePropertyName(entry.Key);");
-        w.Line(Value(write, "entry.Value", names));
+        w.Line(Value(write, "entry.Value", names, helpers));
     }
 
-    private static void EmitElement(SourceWriter w, ValueWrite write, string expression, bool checkEach, ContextNames names)
+    private static void EmitElement(SourceWriter w, ValueWrite write, string expression, bool checkEach, ContextNames names, ContextHelpers helpers)
     {
         if (checkEach && (write.Kind != ValueWriteKind.FastPath || write.IsNullable))
         {
@@ -230,7 +233,7 @@ internal static class FastPathEmitter
             w.Line("CheckDepth(writer);");
         }
 
-        w.Line(Value(write, expression, names));
+        w.Line(Value(write, expression, names, helpers));
     }
 
     private static void Signature(SourceWriter w, TypeShape shape, ContextNames names)
@@ -244,11 +247,11 @@ internal static class FastPathEmitter
     }
 
     /// <summary>A statement writing <paramref name="expression"/> (a local or an element access) as one JSON value.</summary>
-    private static string Value(ValueWrite write, string expression, ContextNames names)
+    private static string Value(ValueWrite write, string expression, ContextNames names, ContextHelpers helpers)
     {
         if (write.IsNullable)
         {
-            return "if (" + expression + ".HasValue) { " + Value(write with { IsNullable = false }, expression + ".GetValueOrDefault()", names) + " } else { writer.WriteNullValue(); }";
+            return "if (" + expression + ".HasValue) { " + Value(write with { IsNullable = false }, expression + ".GetValueOrDefault()", names, helpers) + " } else { writer.WriteNullValue(); }";
         }
 
         return write.Kind switch
@@ -256,6 +259,7 @@ internal static class FastPathEmitter
             ValueWriteKind.Boolean => "writer.WriteBooleanValue(" + expression + ");",
             ValueWriteKind.Number => "writer.WriteNumberValue(" + Cast(write) + expression + ");",
             ValueWriteKind.String => "writer.WriteStringValue(" + expression + ");",
+            ValueWriteKind.Decimal => helpers.Use("WriteDecimalValue") + "(writer, " + expression + ");",
             _ => names.FastPath(write.FastPathFqn!) + "(writer, " + expression + ");",
         };
     }
