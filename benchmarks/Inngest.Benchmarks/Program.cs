@@ -40,6 +40,8 @@ public static class Program
                 return RegressionGuard.Run(rest);
             case "sendcost":
                 return EndToEnd.SendCost.Run(rest);
+            case "spin":
+                return Spin.Run(rest);
             case "quickcompare":
                 return QuickCompare.Run(rest);
             case "receiving-cpu":

@@ -100,6 +100,29 @@ internal static class SendCost
         var body = System.Text.Encoding.UTF8.GetBytes("[{\"name\":\"a\",\"data\":{}}]");
         Time("HttpClient.SendAsync, no token", () => { using var m = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) }; http.SendAsync(m, HttpCompletionOption.ResponseHeadersRead).GetAwaiter().GetResult().Dispose(); });
         Time("HttpClient.SendAsync, cancelable token", () => { using var m = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) }; http.SendAsync(m, HttpCompletionOption.ResponseHeadersRead, Shared.Token).GetAwaiter().GetResult().Dispose(); });
+        var memory = new ReadOnlyMemory<byte>(body);
+        Time("request message, 3 headers, ReadOnlyMemoryContent + type", () =>
+        {
+            using var m = new HttpRequestMessage(HttpMethod.Post, url);
+            m.Headers.TryAddWithoutValidation("User-Agent", "a");
+            m.Headers.TryAddWithoutValidation("x-inngest-sdk", "a");
+            m.Headers.TryAddWithoutValidation("x-inngest-event-id-seed", "s");
+            var c = new ReadOnlyMemoryContent(memory);
+            c.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+            m.Content = c;
+        });
+        var answerBytes = EventApiSink.BuildAnswerForBenchmarks(1);
+        Time("answer: Content.Headers.ContentLength", () => { using var r = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(answerBytes) }; _ = r.Content.Headers.ContentLength; });
+        Time("answer: response.Headers (Retry-After lookup)", () => { using var r = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(answerBytes) }; _ = r.Headers.NonValidated.Contains("Retry-After"); });
+        Time("answer: ReadAsStreamAsync + read", () =>
+        {
+            using var r = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(answerBytes) };
+            using var st = r.Content.ReadAsStreamAsync().GetAwaiter().GetResult();
+            Span<byte> chunk = stackalloc byte[256];
+            while (st.Read(chunk) > 0)
+            {
+            }
+        });
         Time("activity start (no listener)", () => InngestTelemetry.Source.StartActivity("x")?.Dispose());
         var one = new InngestEvent[] { Model.Payloads.Account().ToEvent(user: Model.Payloads.AccountUser) };
         Time("RequestBatcher.Prepare (1 event) + Dispose", () => { foreach (var r in RequestBatcher.Prepare(one, 1767225600000, 1000, 3 << 20, 3 << 20, JsonMetadataResolver.Default)) r.Dispose(); });

@@ -138,7 +138,7 @@ public sealed class TypedSender : Sender
 
     protected override async Task SendOneAsync(int index)
     {
-        var result = await _client.SendAsync(Payloads.Account(index), user: Payloads.AccountUser).ConfigureAwait(false);
+        var result = await _client.SendAsync(_batch[index], user: Payloads.AccountUser).ConfigureAwait(false);
         if (result.Ids.Count != 1)
         {
             throw new InvalidOperationException($"expected 1 id, got {result.Ids.Count}");
@@ -268,7 +268,7 @@ public sealed class CarefulUserSender : Sender
     protected override Task SendOneAsync(int index)
     {
         var ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        return PostAsync(new List<Envelope<AccountCreated>>(1) { new() { Name = AccountCreated.EventName, Data = Payloads.Account(index), User = _user, Ts = ts } }, ts);
+        return PostAsync(new List<Envelope<AccountCreated>>(1) { new() { Name = AccountCreated.EventName, Data = _batch[index], User = _user, Ts = ts } }, ts);
     }
 
     private async Task PostAsync(List<Envelope<AccountCreated>> envelopes, long ts)

@@ -15,7 +15,7 @@ namespace Inngest.Benchmarks;
 internal static class QuickCompare
 {
     /// <summary>The ratios the regression guard reads: STJ source-gen envelope type / library, per body.</summary>
-    public sealed record Result(Body Body, string[] Names, double[] BestNs, double[] MedianPairedRatio);
+    public sealed record Result(Body Body, string[] Names, double[] BestNs, double[] MedianPairedRatio, JitWarmup.Report Warmup);
 
     public static int Run(string[] args)
     {
@@ -31,7 +31,8 @@ internal static class QuickCompare
 
     public static void Print(Result result)
     {
-        Console.WriteLine($"{result.Body}:");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{result.Body}: (warm-up {result.Warmup.Elapsed.TotalSeconds:0.0} s, {result.Warmup.MethodsCompiled} methods compiled meanwhile{(result.Warmup.Quiet ? "" : ", the JIT never went quiet")})"));
         for (var v = 0; v < result.Names.Length; v++)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -61,12 +62,8 @@ internal static class QuickCompare
                 variants.Add(("Newtonsoft.Json", () => b.NewtonsoftJson()));
             }
 
-            foreach (var variant in variants.Skip(1))
-            {
-                Calibrate(variant.Run, targetNs: 0); // warm-up
-            }
-
-            var ops = Calibrate(variants[0].Run, targetNs: 250_000);
+            var warmup = JitWarmup.Run(variants.Select(v => v.Run).ToArray(), WarmupQuietFor, WarmupLimit);
+            var ops = OpsPerSlice(variants[0].Run, targetNs: 250_000);
             var best = new double[variants.Count];
             Array.Fill(best, double.MaxValue);
             var paired = variants.Select(_ => new List<double>()).ToArray();
@@ -77,13 +74,7 @@ internal static class QuickCompare
                 for (var k = 0; k < variants.Count; k++)
                 {
                     var v = (k + r) % variants.Count;
-                    var t0 = ThreadCpuClock.NowNs();
-                    for (var i = 0; i < ops; i++)
-                    {
-                        variants[v].Run();
-                    }
-
-                    slice[v] = (double)(ThreadCpuClock.NowNs() - t0) / ops;
+                    slice[v] = (double)JitWarmup.TimeSlice(variants[v].Run, ops) / ops;
                     best[v] = Math.Min(best[v], slice[v]);
                 }
 
@@ -94,24 +85,25 @@ internal static class QuickCompare
             }
 
             b.Cleanup();
-            results.Add(new Result(body, variants.Select(v => v.Name).ToArray(), best, paired.Select(EndToEnd.CrossLanguage.Median).ToArray()));
+            results.Add(new Result(body, variants.Select(v => v.Name).ToArray(), best, paired.Select(EndToEnd.CrossLanguage.Median).ToArray(), warmup));
         }
 
         return results;
     }
 
-    /// <summary>How many operations take about <paramref name="targetNs"/> of CPU time (after a warm-up that lets tiered JIT finish).</summary>
-    private static int Calibrate(Func<long> run, long targetNs)
+    /// <summary>How long the warm-up waits without the JIT compiling anything before the timed rounds start, and at most.</summary>
+    private static readonly TimeSpan WarmupQuietFor = TimeSpan.FromSeconds(1), WarmupLimit = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many operations take about <paramref name="targetNs"/> of CPU time (measured after the warm-up).</summary>
+    private static int OpsPerSlice(Func<long> run, long targetNs)
     {
-        var t0 = ThreadCpuClock.NowNs();
-        var n = 0;
-        while (ThreadCpuClock.NowNs() - t0 < 200_000_000L)
+        var ops = 1;
+        long spent;
+        while ((spent = JitWarmup.TimeSlice(run, ops)) < 20_000_000L)
         {
-            run();
-            n++;
+            ops *= 2;
         }
 
-        var perOp = 200_000_000.0 / n;
-        return Math.Max(1, (int)(targetNs / perOp));
+        return Math.Max(1, (int)(targetNs * ops / spent));
     }
 }

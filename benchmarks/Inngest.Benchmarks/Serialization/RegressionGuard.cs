@@ -28,7 +28,7 @@ internal static class RegressionGuard
             foreach (var result in QuickCompare.Measure(rounds, bodies, includeSlow: false))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{Marker} {result.Body} {result.BestNs[1] / result.BestNs[0]:0.000} {result.BestNs[0]:0} {result.BestNs[1]:0}"));
+                    $"{Marker} {result.Body} {result.BestNs[1] / result.BestNs[0]:0.000} {result.BestNs[0]:0} {result.BestNs[1]:0} {result.Warmup.Elapsed.TotalSeconds:0.0} {(result.Warmup.Quiet ? "quiet" : "busy")}"));
             }
 
             return 0;
@@ -36,12 +36,12 @@ internal static class RegressionGuard
 
         var processes = EndToEnd.CrossLanguage.IntArg(args, "--processes", 3);
         var minRatio = double.Parse(EndToEnd.CrossLanguage.StringArg(args, "--min-ratio", "0.65"), CultureInfo.InvariantCulture);
-        var ratios = bodies.ToDictionary(b => b, _ => new List<double>());
+        var ratios = bodies.ToDictionary(b => b, _ => new List<Measurement>());
         for (var p = 0; p < processes; p++)
         {
-            foreach (var (body, ratio) in RunChild(rounds))
+            foreach (var m in RunChild(rounds))
             {
-                ratios[body].Add(ratio);
+                ratios[m.Body].Add(m);
             }
         }
 
@@ -49,11 +49,11 @@ internal static class RegressionGuard
         // in three processes in a row, 1.05 in the run before): before failing, measure again in fresh processes. A real
         // regression stays below the margin in every one of them; noise does not.
         var retries = EndToEnd.CrossLanguage.IntArg(args, "--retry-processes", processes);
-        for (var p = 0; p < retries && bodies.Any(b => ratios[b].Count == 0 || ratios[b].Max() < minRatio); p++)
+        for (var p = 0; p < retries && bodies.Any(b => ratios[b].Count == 0 || ratios[b].Max(m => m.Ratio) < minRatio); p++)
         {
-            foreach (var (body, ratio) in RunChild(rounds))
+            foreach (var m in RunChild(rounds))
             {
-                ratios[body].Add(ratio);
+                ratios[m.Body].Add(m);
             }
         }
 
@@ -68,17 +68,23 @@ internal static class RegressionGuard
                 continue;
             }
 
-            var best = ratios[body].Max();
+            var best = ratios[body].Max(m => m.Ratio);
             var verdict = best >= minRatio ? "ok" : $"REGRESSION (below {minRatio:0.00})";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {body,-15} best {best:0.00}x  (per process: {string.Join(", ", ratios[body].Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))})  {verdict}"));
+                $"  {body,-15} best {best:0.00}x  (per process: {string.Join(", ", ratios[body].Select(m => m.Ratio.ToString("0.00", CultureInfo.InvariantCulture)))})  {verdict}"));
+            // Both sides' own times per process: a process slowed as a whole shows in both, a JIT or code change in one.
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {"",-15} ns per body, library / STJ: {string.Join(", ", ratios[body].Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.LibraryNs:0} / {m.StjNs:0}")))}; warm-up s: {string.Join(", ", ratios[body].Select(m => m.Warmup))}"));
             failed |= best < minRatio;
         }
 
         return failed ? 1 : 0;
     }
 
-    private static IEnumerable<(Body Body, double Ratio)> RunChild(int rounds)
+    /// <summary>One body in one child process: the ratio, both sides' fastest slice, and the warm-up it took ("busy": the JIT never went quiet).</summary>
+    private sealed record Measurement(Body Body, double Ratio, double LibraryNs, double StjNs, string Warmup);
+
+    private static IEnumerable<Measurement> RunChild(int rounds)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var arg in new[] { typeof(RegressionGuard).Assembly.Location, "guard", "--child", "--rounds", rounds.ToString(CultureInfo.InvariantCulture) })
@@ -97,7 +103,12 @@ internal static class RegressionGuard
         foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l.StartsWith(Marker, StringComparison.Ordinal)))
         {
             var parts = line.Split(' ');
-            yield return (Enum.Parse<Body>(parts[1]), double.Parse(parts[2], CultureInfo.InvariantCulture));
+            yield return new Measurement(
+                Enum.Parse<Body>(parts[1]),
+                double.Parse(parts[2], CultureInfo.InvariantCulture),
+                double.Parse(parts[3], CultureInfo.InvariantCulture),
+                double.Parse(parts[4], CultureInfo.InvariantCulture),
+                parts[6] == "quiet" ? parts[5] : parts[5] + " (busy)");
         }
     }
 }

@@ -31,6 +31,11 @@ internal sealed class ContextHelpers
             _used.Add("ExpandConverter");
         }
 
+        if (name is "WriteDecimal" or "WriteDecimalValue")
+        {
+            _used.Add("FormatDecimal");
+        }
+
         if (name == "Members")
         {
             _used.Add("Property");
@@ -255,17 +260,98 @@ internal sealed class ContextHelpers
             private JsonMetadata.JsonTypeInfo<T> Get<T>(ref JsonMetadata.JsonTypeInfo<T>? field)
                 => field ??= (JsonMetadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
             """,
-        ["CheckDepth"] = $$"""
-            // The fast path enforces the depth limit where the metadata path's converters do (every value
-            // written at CurrentDepth >= MaxDepth, 64 when unset), so a cycle throws instead of overflowing the stack.
-            private void CheckDepth({{Json}}Utf8JsonWriter writer)
+        ["WriteDecimal"] = $$"""
+            private static void WriteDecimal({{Json}}Utf8JsonWriter writer, {{Json}}JsonEncodedText name, decimal value)
             {
-                var maxDepth = Options.MaxDepth == 0 ? 64 : Options.MaxDepth;
-                if (writer.CurrentDepth >= maxDepth)
+                global::System.Span<byte> buffer = stackalloc byte[32];
+                var start = writer.Options.Indented ? -1 : FormatDecimal(value, buffer);
+                if (start < 0)
                 {
-                    throw new {{Json}}JsonException($"A possible object cycle was detected, or the object depth is larger than the maximum allowed depth of {maxDepth}. Break the reference cycle, flatten the data, or raise JsonSerializerOptions.MaxDepth.");
+                    writer.WriteNumber(name, value);
+                    return;
+                }
+
+                writer.WritePropertyName(name);
+                writer.WriteRawValue(buffer.Slice(start), skipInputValidation: true);
+            }
+            """,
+        ["WriteDecimalValue"] = $$"""
+            private static void WriteDecimalValue({{Json}}Utf8JsonWriter writer, decimal value)
+            {
+                global::System.Span<byte> buffer = stackalloc byte[32];
+                var start = writer.Options.Indented ? -1 : FormatDecimal(value, buffer);
+                if (start < 0)
+                {
+                    writer.WriteNumberValue(value);
+                    return;
+                }
+
+                writer.WriteRawValue(buffer.Slice(start), skipInputValidation: true);
+            }
+            """,
+        ["FormatDecimal"] = """
+            // A decimal as the writer's own WriteNumber writes it (every digit of its scale, no exponent, no sign on a
+            // zero), written right to left into the end of a 32-byte buffer from its unscaled value when that fits in
+            // 64 bits, which skips the general decimal formatting (the largest cost of a money-heavy event); that stays
+            // for larger values and for indented writers (a raw value is written without indentation). Returns where
+            // the text starts, or -1.
+            private static int FormatDecimal(decimal value, global::System.Span<byte> buffer)
+            {
+                global::System.Span<int> bits = stackalloc int[4];
+                decimal.GetBits(value, bits);
+                if (bits[2] != 0)
+                {
+                    return -1;
+                }
+
+                var unscaled = (uint)bits[0] | ((ulong)(uint)bits[1] << 32);
+                var scale = (bits[3] >> 16) & 0xFF;
+                var at = buffer.Length;
+                for (var i = 0; i < scale; i++)
+                {
+                    var quotient = unscaled / 10;
+                    buffer[--at] = (byte)('0' + (int)(unscaled - quotient * 10));
+                    unscaled = quotient;
+                }
+
+                if (scale > 0)
+                {
+                    buffer[--at] = (byte)'.';
+                }
+
+                do
+                {
+                    var quotient = unscaled / 10;
+                    buffer[--at] = (byte)('0' + (int)(unscaled - quotient * 10));
+                    unscaled = quotient;
+                }
+                while (unscaled != 0);
+
+                if (bits[3] < 0 && (bits[0] | bits[1]) != 0)
+                {
+                    buffer[--at] = (byte)'-';
+                }
+
+                return at;
+            }
+            """,
+        ["CheckDepth"] = $$"""
+            // The fast path enforces the depth limit the metadata path's converters enforce (every value written at
+            // CurrentDepth >= MaxDepth, 64 when unset) so a cycle throws instead of overflowing the stack, with one
+            // check per container: below = 1 checks the values one level down (the members or elements to come). The
+            // check is inlined into every fast path; the throw stays out of line.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private void CheckDepth({{Json}}Utf8JsonWriter writer, int below = 0)
+            {
+                var maxDepth = Options.MaxDepth;
+                if (writer.CurrentDepth + below >= (maxDepth == 0 ? 64 : maxDepth))
+                {
+                    ThrowTooDeep(maxDepth == 0 ? 64 : maxDepth);
                 }
             }
+
+            private static void ThrowTooDeep(int maxDepth)
+                => throw new {{Json}}JsonException($"A possible object cycle was detected, or the object depth is larger than the maximum allowed depth of {maxDepth}. Break the reference cycle, flatten the data, or raise JsonSerializerOptions.MaxDepth.");
             """,
     };
 }

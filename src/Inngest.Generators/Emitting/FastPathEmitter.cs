@@ -48,12 +48,18 @@ internal static class FastPathEmitter
 
         w.Line();
         Signature(w, shape, names);
-        w.Line(helpers.Use("CheckDepth") + "(writer);");
+        if (!anyUnconditional)
+        {
+            // Only conditional members: the object's own depth, then each member's when it is written.
+            w.Line(helpers.Use("CheckDepth") + "(writer);");
+        }
+
         w.Line("writer.WriteStartObject();");
         if (anyUnconditional)
         {
-            // Member values are written one level down, where the metadata path checks the depth again.
-            w.Line("CheckDepth(writer);");
+            // Member values are written one level down, where the metadata path checks the depth of each; one check
+            // covers them all, and the object's own depth (one less) with them.
+            w.Line(helpers.Use("CheckDepth") + "(writer);");
         }
 
         for (var i = 0; i < obj.Members.Count; i++)
@@ -70,10 +76,13 @@ internal static class FastPathEmitter
             if (condition is not null)
             {
                 w.Open("if (" + condition + ")");
-                w.Line("CheckDepth(writer);");
+                if (!anyUnconditional)
+                {
+                    w.Line("CheckDepth(writer);");
+                }
             }
 
-            EmitMember(w, m, encoded, access, i, names);
+            EmitMember(w, m, encoded, access, i, names, helpers);
             if (condition is not null)
             {
                 w.Close();
@@ -84,7 +93,7 @@ internal static class FastPathEmitter
         w.Close();
     }
 
-    private static void EmitMember(SourceWriter w, MemberShape m, string encoded, string access, int index, ContextNames names)
+    private static void EmitMember(SourceWriter w, MemberShape m, string encoded, string access, int index, ContextNames names, ContextHelpers helpers)
     {
         switch (m.Write)
         {
@@ -97,12 +106,15 @@ internal static class FastPathEmitter
             case { IsNullable: false, Kind: ValueWriteKind.String }:
                 w.Line("writer.WriteString(" + encoded + ", " + access + ");");
                 return;
+            case { IsNullable: false, Kind: ValueWriteKind.Decimal }:
+                w.Line(helpers.Use("WriteDecimal") + "(writer, " + encoded + ", " + access + ");");
+                return;
             case { IsNullable: true } nullable:
                 var local = "m" + index.ToString(CultureInfo.InvariantCulture);
                 w.Line("var " + local + " = " + access + ";");
                 w.Open("if (" + local + ".HasValue)");
                 w.Line("writer.WritePropertyName(" + encoded + ");");
-                w.Line(Value(nullable with { IsNullable = false }, local + ".GetValueOrDefault()", names));
+                w.Line(Value(nullable with { IsNullable = false }, local + ".GetValueOrDefault()", names, helpers));
                 w.Close();
                 w.Open("else");
                 w.Line("writer.WriteNull(" + encoded + ");");
@@ -110,7 +122,7 @@ internal static class FastPathEmitter
                 return;
             case { } write:
                 w.Line("writer.WritePropertyName(" + encoded + ");");
-                w.Line(Value(write, access, names));
+                w.Line(Value(write, access, names, helpers));
                 return;
             default:
                 w.Line("writer.WritePropertyName(" + encoded + ");");
@@ -145,30 +157,39 @@ internal static class FastPathEmitter
             w.Line();
         }
 
-        w.Line(helpers.Use("CheckDepth") + "(writer);");
+        // A collection whose length is known checks once, before its start: the depth of its elements when it has any
+        // (which covers its own, one less), its own when it is empty. Other collections check their own depth, then
+        // each element's as the converters do.
+        var count = shape.Collection switch
+        {
+            CollectionKind.Array => "value.Length",
+            CollectionKind.List or CollectionKind.Dictionary => "value.Count",
+            _ => isImmutableArray ? "value.Length" : null,
+        };
+        w.Line(helpers.Use("CheckDepth") + "(writer" + (count is null ? string.Empty : ", " + count + " == 0 ? 0 : 1") + ");");
         w.Line(isDictionary ? "writer.WriteStartObject();" : "writer.WriteStartArray();");
         var write = shape.ElementWrite!;
+        var checkEach = count is null;
         switch (shape.Collection)
         {
             case CollectionKind.Array:
                 w.Open("for (var i = 0; i < value.Length; i++)");
-                EmitElement(w, write, "value[i]", names);
+                EmitElement(w, write, "value[i]", checkEach, names, helpers);
                 break;
             case CollectionKind.List:
                 w.Open("for (var i = 0; i < value.Count; i++)");
-                EmitElement(w, write, "value[i]", names);
+                EmitElement(w, write, "value[i]", checkEach, names, helpers);
                 break;
             default:
                 if (isDictionary)
                 {
                     w.Open("foreach (var entry in value)");
-                    w.Line("writer.WritePropertyName(entry.Key);");
-                    EmitElement(w, write, "entry.Value", names);
+                    EmitEntry(w, write, checkEach, names, helpers);
                 }
                 else
                 {
                     w.Open("foreach (var item in value)");
-                    EmitElement(w, write, "item", names);
+                    EmitElement(w, write, "item", checkEach, names, helpers);
                 }
 
                 break;
@@ -179,15 +200,40 @@ internal static class FastPathEmitter
         w.Close();
     }
 
-    private static void EmitElement(SourceWriter w, ValueWrite write, string expression, ContextNames names)
+    /// <summary>A dictionary entry: a value the converters write as a primitive goes in one writer call with its key, as System.Text.Json's own fast path writes it.</summary>
+    private static void EmitEntry(SourceWriter w, ValueWrite write, bool checkEach, ContextNames names, ContextHelpers helpers)
     {
-        if (write.Kind != ValueWriteKind.FastPath || write.IsNullable)
+        if (checkEach)
+        {
+            w.Line("CheckDepth(writer);");
+        }
+
+        var call = write is { IsNullable: false } ? write.Kind switch
+        {
+            ValueWriteKind.Boolean => "writer.WriteBoolean(entry.Key, entry.Value);",
+            ValueWriteKind.Number => "writer.WriteNumber(entry.Key, " + Cast(write) + "entry.Value);",
+            ValueWriteKind.String => "writer.WriteString(entry.Key, entry.Value);",
+            _ => null,
+        } : null;
+        if (call is not null)
+        {
+            w.Line(call);
+            return;
+        }
+
+        w.Line("writer.WritePropertyName(entry.Key);");
+        w.Line(Value(write, "entry.Value", names, helpers));
+    }
+
+    private static void EmitElement(SourceWriter w, ValueWrite write, string expression, bool checkEach, ContextNames names, ContextHelpers helpers)
+    {
+        if (checkEach && (write.Kind != ValueWriteKind.FastPath || write.IsNullable))
         {
             // An element's own fast path checks the depth itself; values written here are checked as the converters check them.
             w.Line("CheckDepth(writer);");
         }
 
-        w.Line(Value(write, expression, names));
+        w.Line(Value(write, expression, names, helpers));
     }
 
     private static void Signature(SourceWriter w, TypeShape shape, ContextNames names)
@@ -201,11 +247,11 @@ internal static class FastPathEmitter
     }
 
     /// <summary>A statement writing <paramref name="expression"/> (a local or an element access) as one JSON value.</summary>
-    private static string Value(ValueWrite write, string expression, ContextNames names)
+    private static string Value(ValueWrite write, string expression, ContextNames names, ContextHelpers helpers)
     {
         if (write.IsNullable)
         {
-            return "if (" + expression + ".HasValue) { " + Value(write with { IsNullable = false }, expression + ".GetValueOrDefault()", names) + " } else { writer.WriteNullValue(); }";
+            return "if (" + expression + ".HasValue) { " + Value(write with { IsNullable = false }, expression + ".GetValueOrDefault()", names, helpers) + " } else { writer.WriteNullValue(); }";
         }
 
         return write.Kind switch
@@ -213,6 +259,7 @@ internal static class FastPathEmitter
             ValueWriteKind.Boolean => "writer.WriteBooleanValue(" + expression + ");",
             ValueWriteKind.Number => "writer.WriteNumberValue(" + Cast(write) + expression + ");",
             ValueWriteKind.String => "writer.WriteStringValue(" + expression + ");",
+            ValueWriteKind.Decimal => helpers.Use("WriteDecimalValue") + "(writer, " + expression + ");",
             _ => names.FastPath(write.FastPathFqn!) + "(writer, " + expression + ");",
         };
     }

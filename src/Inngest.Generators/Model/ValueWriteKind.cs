@@ -7,6 +7,9 @@ internal enum ValueWriteKind
     Number,
     String,
 
+    /// <summary>A decimal: written as a number through the context's own formatting (WriteDecimal), with the writer's digits.</summary>
+    Decimal,
+
     /// <summary>Calls the value type's own fast path.</summary>
     FastPath,
 }

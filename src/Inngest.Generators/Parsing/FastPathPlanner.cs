@@ -125,7 +125,8 @@ internal sealed class FastPathPlanner
                 {
                     "BooleanConverter" => new ValueWrite { Kind = ValueWriteKind.Boolean },
                     "Int32Converter" or "UInt32Converter" or "Int64Converter" or "UInt64Converter"
-                        or "SingleConverter" or "DoubleConverter" or "DecimalConverter" => new ValueWrite { Kind = ValueWriteKind.Number },
+                        or "SingleConverter" or "DoubleConverter" => new ValueWrite { Kind = ValueWriteKind.Number },
+                    "DecimalConverter" => new ValueWrite { Kind = ValueWriteKind.Decimal },
                     "SByteConverter" or "Int16Converter" => new ValueWrite { Kind = ValueWriteKind.Number, Cast = "int" },
                     "ByteConverter" or "UInt16Converter" => new ValueWrite { Kind = ValueWriteKind.Number, Cast = "uint" },
                     "StringConverter" or "DateTimeConverter" or "DateTimeOffsetConverter" or "GuidConverter" => new ValueWrite { Kind = ValueWriteKind.String },

@@ -69,7 +69,8 @@ internal sealed class AttemptSender
                     "the HTTP handler followed a redirect to another address");
             }
 
-            var retryAfter = RetryStrategy.ReadRetryAfter(response, _time);
+            // Retry-After matters only for a refusal; an accepted answer's headers are not looked up at all.
+            var retryAfter = response.IsSuccessStatusCode ? null : RetryStrategy.ReadRetryAfter(response, _time);
             var body = await AnswerReader.ReadAsync(response, request.Count, timeout.Token).ConfigureAwait(false);
             return AnswerClassifier.Classify((int)response.StatusCode, body, request.Count, retryAfter, _redactor);
         }

@@ -42,7 +42,9 @@ internal sealed class EventSender
     public async Task<InngestSendResult> SendAsync(IReadOnlyList<InngestEvent> events, InngestSendOptions? options, CancellationToken cancellationToken)
     {
         using var scope = new SendScope(events, _listener, _time);
-        var ids = new List<string>(events.Count);
+        // The accepted ids of a call's requests so far (for the outcome of a failure); a call of one request never fills
+        // it: its result takes the answer's own list (see SendCoreAsync), so the list is only sized when there are more.
+        var ids = new List<string>();
         try
         {
             var result = await SendCoreAsync(events, options, scope, ids, cancellationToken).ConfigureAwait(false);
@@ -97,14 +99,24 @@ internal sealed class EventSender
         try
         {
             scope.Starting(requests.Count);
+            if (requests.Count > 1)
+            {
+                ids.Capacity = events.Count;
+            }
+
+            IReadOnlyList<string>? accepted = null;
             foreach (var request in requests)
             {
                 scope.Requests++;
                 scope.EventsAttempted = request.Start + request.Count;
-                await SendRequestAsync(eventUrl, env, events.Count, request, ids, scope, cancellationToken).ConfigureAwait(false);
+                accepted = await SendRequestAsync(eventUrl, env, events.Count, request, ids, scope, cancellationToken).ConfigureAwait(false);
+                if (requests.Count > 1)
+                {
+                    ids.AddRange(accepted);
+                }
             }
 
-            return new InngestSendResult(ids);
+            return new InngestSendResult(requests.Count == 1 ? accepted! : ids);
         }
         finally
         {
@@ -115,8 +127,9 @@ internal sealed class EventSender
         }
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask SendRequestAsync(Uri eventUrl, string? env, int totalEvents, PreparedRequest request, List<string> ids, SendScope scope, CancellationToken cancellationToken)
+    /// <returns>The request's ids, in event order (the caller adds them to <paramref name="ids"/>, the ids of the requests before).</returns>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<IReadOnlyList<string>> SendRequestAsync(Uri eventUrl, string? env, int totalEvents, PreparedRequest request, List<string> ids, SendScope scope, CancellationToken cancellationToken)
     {
         var attempt = 0;
         AttemptResult last;
@@ -134,8 +147,7 @@ internal sealed class EventSender
             scope.LastStatus = last.StatusCode ?? scope.LastStatus;
             if (last.Ids is not null)
             {
-                ids.AddRange(last.Ids);
-                return;
+                return last.Ids;
             }
 
             if (last.Failure == AttemptFailure.Canceled)
