@@ -106,6 +106,24 @@ public sealed class PythonInteropTests
     }
 
     [Fact]
+    public async Task With_two_encrypted_fields_python_opens_only_the_configured_one_and_dotnet_opens_both()
+    {
+        var encryption = TestEncryption.Create("py-two-fields");
+        var data = new JsonObject
+        {
+            ["other"] = TestValues.Node(encryption.EncryptValue(TestValues.Element(JsonValue.Create("second")))),
+            ["encrypted"] = TestValues.Node(encryption.EncryptValue(TestValues.Element(JsonValue.Create("first")))),
+        };
+
+        var byPython = await PythonNaCl.DecryptAsync(new JsonArray(new JsonObject { ["name"] = "test/two", ["data"] = data.DeepClone() }), "py-two-fields");
+        var byDotNet = TestValues.Node(encryption.DecryptData(TestValues.Element(data)))!;
+
+        Assert.Equal("first", byPython.Data(0)["encrypted"]!.GetValue<string>());
+        Assert.True(InngestEventEncryption.IsLibsodiumValue(TestValues.Element(byPython.Data(0)["other"])));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"other":"second","encrypted":"first"}"""), byDotNet), byDotNet.ToJsonString());
+    }
+
+    [Fact]
     public async Task Data_that_is_itself_an_encrypted_value_is_decrypted_and_merged_with_its_plaintext_fields()
     {
         // An invoke payload as an older SDK writes it: the whole data encrypted, Inngest's own "_inngest" beside it.
