@@ -42,27 +42,13 @@ internal static class QuickCompare
 
     public static List<Result> Measure(int rounds, Body[] bodies, bool includeSlow)
     {
+        // Every body's variants are set up and warmed together first (they share most of their code), so one warm-up
+        // serves them all, and no body is timed while another's code is still being compiled.
+        var setups = bodies.Select(body => Variants(body, includeSlow)).ToList();
+        var warmup = JitWarmup.Run(setups.SelectMany(s => s.Variants.Select(v => v.Run)).ToArray(), WarmupQuietFor, WarmupLimit);
         var results = new List<Result>();
-        foreach (var body in bodies)
+        foreach (var (body, b, variants) in setups)
         {
-            var b = new SerializationBenchmarks { Body = body };
-            b.Setup();
-            var variants = new List<(string Name, Func<long> Run)>
-            {
-                ("Inngest.Typed (generated)", () => b.Generated()),
-                ("STJ source-gen, envelope type", () => b.StjSourceGenEnvelopeType()),
-                ("STJ source-gen, envelope by hand", () => b.StjSourceGenEnvelopeByHand()),
-            };
-            if (includeSlow)
-            {
-                variants.Add(("STJ envelope type, unvalidated", () => b.StjSourceGenEnvelopeTypeUnvalidated()));
-                variants.Add(("data only, Inngest fast path", () => b.DataOnlyGenerated()));
-                variants.Add(("data only, STJ fast path", () => b.DataOnlyStj()));
-                variants.Add(("STJ reflection", () => b.StjReflection()));
-                variants.Add(("Newtonsoft.Json", () => b.NewtonsoftJson()));
-            }
-
-            var warmup = JitWarmup.Run(variants.Select(v => v.Run).ToArray(), WarmupQuietFor, WarmupLimit);
             var ops = OpsPerSlice(variants[0].Run, targetNs: 250_000);
             var best = new double[variants.Count];
             Array.Fill(best, double.MaxValue);
@@ -89,6 +75,28 @@ internal static class QuickCompare
         }
 
         return results;
+    }
+
+    private static (Body Body, SerializationBenchmarks Benchmarks, List<(string Name, Func<long> Run)> Variants) Variants(Body body, bool includeSlow)
+    {
+        var b = new SerializationBenchmarks { Body = body };
+        b.Setup();
+        var variants = new List<(string Name, Func<long> Run)>
+        {
+            ("Inngest.Typed (generated)", () => b.Generated()),
+            ("STJ source-gen, envelope type", () => b.StjSourceGenEnvelopeType()),
+            ("STJ source-gen, envelope by hand", () => b.StjSourceGenEnvelopeByHand()),
+        };
+        if (includeSlow)
+        {
+            variants.Add(("STJ envelope type, unvalidated", () => b.StjSourceGenEnvelopeTypeUnvalidated()));
+            variants.Add(("data only, Inngest fast path", () => b.DataOnlyGenerated()));
+            variants.Add(("data only, STJ fast path", () => b.DataOnlyStj()));
+            variants.Add(("STJ reflection", () => b.StjReflection()));
+            variants.Add(("Newtonsoft.Json", () => b.NewtonsoftJson()));
+        }
+
+        return (body, b, variants);
     }
 
     /// <summary>How long the warm-up waits without the JIT compiling anything before the timed rounds start, and at most.</summary>
