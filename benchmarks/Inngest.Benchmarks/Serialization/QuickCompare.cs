@@ -15,7 +15,7 @@ namespace Inngest.Benchmarks;
 internal static class QuickCompare
 {
     /// <summary>The ratios the regression guard reads: STJ source-gen envelope type / library, per body.</summary>
-    public sealed record Result(Body Body, string[] Names, double[] BestNs, double[] MedianPairedRatio, JitWarmup.Report Warmup);
+    public sealed record Result(Body Body, string[] Names, double[] BestNs, double[] MedianPairedRatio, JitWarmup.Report Warmup, double[] BytesPerBody);
 
     public static int Run(string[] args)
     {
@@ -36,7 +36,7 @@ internal static class QuickCompare
         for (var v = 0; v < result.Names.Length; v++)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {result.Names[v],-34} {result.BestNs[v],14:N0} ns  time ratio {result.BestNs[v] / result.BestNs[0]:0.00}  (median of paired rounds {result.MedianPairedRatio[v]:0.00})"));
+                $"  {result.Names[v],-34} {result.BestNs[v],14:N0} ns  time ratio {result.BestNs[v] / result.BestNs[0]:0.00}  (median of paired rounds {result.MedianPairedRatio[v]:0.00})  {result.BytesPerBody[v],10:N0} B per body"));
         }
     }
 
@@ -70,8 +70,15 @@ internal static class QuickCompare
                 }
             }
 
+            // Bytes the thread allocates per body, exact (after the timed rounds, so nothing is first-time any more).
+            var bytes = variants.Select(v =>
+            {
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                JitWarmup.TimeSlice(v.Run, ops);
+                return (double)(GC.GetAllocatedBytesForCurrentThread() - before) / ops;
+            }).ToArray();
             b.Cleanup();
-            results.Add(new Result(body, variants.Select(v => v.Name).ToArray(), best, paired.Select(EndToEnd.CrossLanguage.Median).ToArray(), warmup));
+            results.Add(new Result(body, variants.Select(v => v.Name).ToArray(), best, paired.Select(EndToEnd.CrossLanguage.Median).ToArray(), warmup, bytes));
         }
 
         return results;
