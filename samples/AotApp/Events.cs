@@ -33,3 +33,14 @@ public sealed partial record OrderPlaced(
 
 [InngestEvent("app/user.registered")]
 public sealed partial record UserRegistered(string UserId, Plan Plan, IReadOnlyList<string> Tags, TimeSpan TrialLength, DateTime RegisteredAtUtc, int? ReferralCount);
+
+/// <summary>The personal data of <see cref="IdentityVerified"/>: encrypted end to end, so Inngest only ever stores ciphertext.</summary>
+public sealed record VerifiedIdentity(string LegalName, string Email, DateOnly DateOfBirth, Address Address, IReadOnlyList<string> Documents);
+
+/// <summary>
+/// An event whose <c>encrypted</c> member is encrypted by <c>Inngest.Typed.Encryption</c> (libsodium, the format of
+/// <c>@inngest/middleware-encryption</c>); <c>userId</c> and <c>plan</c> stay readable. <c>[InngestEncrypted]</c> makes a
+/// client without encryption refuse to send it, so the app sends it only when INNGEST_ENCRYPTION_KEY is set.
+/// </summary>
+[InngestEvent("app/identity.verified")]
+public sealed partial record IdentityVerified(string UserId, Plan Plan, [InngestEncrypted] VerifiedIdentity Encrypted);

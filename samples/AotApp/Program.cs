@@ -1,11 +1,21 @@
 // Sends typed events from a Native AOT binary to INNGEST_BASE_URL (with INNGEST_EVENT_KEY, or INNGEST_DEV)
-// and exits non-zero on any failure. tests/Inngest.Samples.Tests publishes it and checks every body.
+// and exits non-zero on any failure. With INNGEST_ENCRYPTION_KEY set it also sends an event whose personal data is
+// encrypted end to end (Inngest.Typed.Encryption: libsodium through a native library, in an AOT binary).
+// tests/Inngest.Samples.Tests publishes it and checks every body, decrypting the encrypted one with the npm middleware.
 using AotApp;
 using Inngest;
+using Inngest.Encryption;
 
 try
 {
-    using var inngest = new InngestClient();
+    var options = new InngestClientOptions();
+    var encryption = InngestEncryptionOptions.FromEnvironment();
+    if (encryption.Key is not null)
+    {
+        options.AddEncryption(encryption);
+    }
+
+    using var inngest = new InngestClient(options);
     var placedAt = new DateTimeOffset(2024, 5, 15, 9, 30, 0, TimeSpan.FromHours(2));
 
     var order = new OrderPlaced(
@@ -36,8 +46,25 @@ try
         new UserRegistered("u3", Plan.Pro, ["a", "b"], TimeSpan.Zero, new DateTime(2024, 5, 3, 0, 0, 0, DateTimeKind.Utc), 0).ToEvent(timestamp: placedAt),
     ]);
     Check(mixed, 2);
+    var sent = 5;
 
-    Console.WriteLine("sent 5 events");
+    if (encryption.Key is not null)
+    {
+        var verified = await inngest.SendIdentityVerifiedAsync(
+            new IdentityVerified(
+                "u1",
+                Plan.Pro,
+                new VerifiedIdentity("Taylor Smith", "taylor@example.com", new DateOnly(1990, 4, 1), new Address("1 Main St", "Zürich", "CH"), ["passport", "utility-bill"])),
+            id: "verify-u1");
+        Check(verified, 1);
+        sent++;
+    }
+    else
+    {
+        Console.WriteLine("INNGEST_ENCRYPTION_KEY is not set: the encrypted event was not sent");
+    }
+
+    Console.WriteLine($"sent {sent} events");
     return 0;
 }
 catch (Exception ex)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json.Serialization.Metadata;
 
 namespace Inngest.Extensions.DependencyInjection;
@@ -97,6 +98,21 @@ public sealed class InngestOptions
     public InngestSendListener? Listener { get => _client.Listener; set => _client.Listener = value; }
 
     /// <summary>
+    /// Hooks that see each outgoing event before it is written and may replace it
+    /// (<see cref="InngestClientOptions.SendMiddleware"/>), for example the encryption middleware of
+    /// <c>Inngest.Typed.Encryption</c>. Not bound from configuration.
+    /// </summary>
+    /// <remarks>
+    /// Each client the container creates runs, in this order: first every <see cref="InngestSendMiddleware"/>
+    /// registered as a service (<c>services.AddSingleton&lt;InngestSendMiddleware, MyHook&gt;()</c>; any lifetime,
+    /// resolved from the scope that creates the client), in registration order; then this list, in list order, which
+    /// holds what every <c>Configure</c> added in the order they ran and then what <c>PostConfigure</c> actions added
+    /// (<c>services.AddInngestEncryption()</c> appends encryption there, so it sees the data every other hook wrote).
+    /// See docs/dependency-injection.md.
+    /// </remarks>
+    public IList<InngestSendMiddleware> SendMiddleware => _client.SendMiddleware;
+
+    /// <summary>
     /// Reads the <c>INNGEST_*</c> environment variables. Default <see cref="Environment.GetEnvironmentVariable(string)"/>;
     /// tests can pass <c>_ =&gt; null</c> so the machine's environment never leaks in. Not bound from configuration.
     /// </summary>
@@ -109,7 +125,8 @@ public sealed class InngestOptions
     /// <summary>The runtime options these settings describe: a copy, with the container's clock and the given listener.</summary>
     /// <param name="timeProvider">The clock, usually the container's <see cref="TimeProvider"/>.</param>
     /// <param name="listener">The listener to install (the logging one, possibly combined with <see cref="Listener"/>).</param>
-    internal InngestClientOptions ToClientOptions(TimeProvider timeProvider, InngestSendListener? listener)
+    /// <param name="registeredMiddleware">The send middleware registered as services, run before <see cref="SendMiddleware"/>.</param>
+    internal InngestClientOptions ToClientOptions(TimeProvider timeProvider, InngestSendListener? listener, IEnumerable<InngestSendMiddleware>? registeredMiddleware = null)
     {
         var options = new InngestClientOptions(_client)
         {
@@ -117,6 +134,15 @@ public sealed class InngestOptions
             Listener = listener,
             EnvironmentReader = EnvironmentReader ?? (static _ => null),
         };
+        if (registeredMiddleware is not null)
+        {
+            var position = 0;
+            foreach (var middleware in registeredMiddleware)
+            {
+                options.SendMiddleware.Insert(position++, middleware);
+            }
+        }
+
         if (!BuiltInRetries)
         {
             options.Retry.MaxAttempts = 1;

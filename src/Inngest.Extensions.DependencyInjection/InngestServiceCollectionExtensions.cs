@@ -117,7 +117,10 @@ public static class InngestServiceCollectionExtensions
             listener = new CompositeListener(listener, extra);
         }
 
-        var client = new InngestClient(httpClient, options.ToClientOptions(services.GetService<TimeProvider>() ?? TimeProvider.System, listener));
+        // Send middleware registered as services first (registration order, resolved from the scope creating the
+        // client), then InngestOptions.SendMiddleware: see InngestOptions.SendMiddleware for the rule.
+        var registered = services.GetServices<InngestSendMiddleware>();
+        var client = new InngestClient(httpClient, options.ToClientOptions(services.GetService<TimeProvider>() ?? TimeProvider.System, listener, registered));
         if (options.RedactEventKeyInHttpTelemetry)
         {
             InngestHttpTelemetry.RedactEventUrls(client.EventApiBaseUrl);

@@ -45,10 +45,24 @@ public sealed partial class FakeInngestClient : IInngestClient, IDisposable
     /// <summary>Creates a fake that succeeds until told otherwise.</summary>
     /// <param name="timeProvider">The clock for the events' default <c>ts</c>; default <see cref="TimeProvider.System"/>.</param>
     public FakeInngestClient(TimeProvider? timeProvider = null)
+        : this(Array.Empty<InngestSendMiddleware>(), timeProvider)
     {
+    }
+
+    /// <summary>
+    /// Creates a fake that runs <paramref name="sendMiddleware"/> on every event, in order, as a client configured with
+    /// them does: the recorded <see cref="FakeInngestSend.Json"/> is what they wrote (encrypted, for an encryption
+    /// middleware: read it back with <see cref="Received{T}(InngestParseOptions?)"/> and options that decrypt). Without an
+    /// encryption middleware, events with a member marked <see cref="InngestEncryptedAttribute"/> are refused, as by a real client.
+    /// </summary>
+    /// <param name="sendMiddleware">The hooks, as in <see cref="InngestClientOptions.SendMiddleware"/>.</param>
+    /// <param name="timeProvider">The clock for the events' default <c>ts</c>; default <see cref="TimeProvider.System"/>.</param>
+    public FakeInngestClient(IEnumerable<InngestSendMiddleware> sendMiddleware, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(sendMiddleware);
         _time = timeProvider ?? TimeProvider.System;
         _http = new HttpClient(new InMemoryEventApi(this), disposeHandler: true);
-        _client = new InngestClient(_http, new InngestClientOptions
+        var options = new InngestClientOptions
         {
             EventKey = FakeKey,
             BaseUrl = "https://inngest.fake/",
@@ -56,7 +70,13 @@ public sealed partial class FakeInngestClient : IInngestClient, IDisposable
             MaxAttempts = 1,
             TimeProvider = _time,
             EnvironmentReader = static _ => null,
-        });
+        };
+        foreach (var hook in sendMiddleware)
+        {
+            options.SendMiddleware.Add(hook);
+        }
+
+        _client = new InngestClient(_http, options);
     }
 
     /// <summary>

@@ -42,6 +42,11 @@ public sealed class InngestEncryptionMiddleware : InngestSendMiddleware
         return Encryption.TryEncryptData(data, out var encrypted) ? context.ReplaceData(evt, encrypted) : evt;
     }
 
+    /// <summary>True for the configured field (<see cref="InngestEventEncryption.FieldName"/>), compared exactly.</summary>
+    /// <param name="fieldName">The JSON name of a top-level field of <c>data</c>.</param>
+    /// <returns>Whether this middleware encrypts that field.</returns>
+    public override bool EncryptsField(string fieldName) => string.Equals(fieldName, Encryption.FieldName, StringComparison.Ordinal);
+
     /// <summary>Describes the middleware without any key.</summary>
     public override string ToString() => $"InngestEncryptionMiddleware {{ {Encryption} }}";
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -111,6 +112,8 @@ public sealed class InngestEventEncryption
     /// <summary>
     /// Returns a received event's <paramref name="data"/> with every top-level field that holds an encrypted value
     /// replaced by its plaintext, as the official middleware does before a function runs; other fields are kept.
+    /// Data that is itself an encrypted value (an invoke payload encrypted whole, which inngest-py reads) is replaced
+    /// by its plaintext object, merged with the plaintext fields beside the marker (such as <c>_inngest</c>).
     /// </summary>
     /// <param name="data">An event's <c>data</c> object as received.</param>
     /// <exception cref="ArgumentException"><paramref name="data"/> is not a JSON object.</exception>
@@ -120,6 +123,11 @@ public sealed class InngestEventEncryption
         if (data.ValueKind != JsonValueKind.Object)
         {
             throw new ArgumentException($"Event data must be a JSON object to decrypt, but it is {data.ValueKind}.", nameof(data));
+        }
+
+        if (EncryptedValue.IsMarked(data))
+        {
+            return OpenWholeData(data);
         }
 
         return Rewrite(data, property => EncryptedValue.IsMarked(property.Value) ? OpenField(property.Name, property.Value) : null);
@@ -155,7 +163,21 @@ public sealed class InngestEventEncryption
            && strategy.ValueEquals(EncryptedValue.LibsodiumStrategy);
 
     private static byte[] DeriveKey(string key)
-        => GenericHash.Hash(Encoding.UTF8.GetBytes(key.Trim()), null, KeyBytes);
+    {
+        try
+        {
+            return GenericHash.Hash(Encoding.UTF8.GetBytes(key.Trim()), null, KeyBytes);
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or PlatformNotSupportedException or TypeInitializationException or EntryPointNotFoundException)
+        {
+            // The first libsodium call of the process: Sodium.Core's own message does not say what to deploy.
+            throw new PlatformNotSupportedException(
+                $"libsodium's native library could not be loaded for {RuntimeInformation.RuntimeIdentifier}. Deploy it with the application: "
+                + "the libsodium NuGet package (a dependency of Inngest.Typed.Encryption) ships runtimes/<rid>/native/libsodium.so (libsodium.dylib, libsodium.dll), "
+                + "which dotnet publish puts next to the application when it is published for a runtime identifier (-r linux-x64, ...). See docs/encryption.md, \"Native AOT\".",
+                ex);
+        }
+    }
 
     private static JsonElement Parse(byte[] json)
     {
@@ -219,6 +241,39 @@ public sealed class InngestEventEncryption
     }
 
     private byte[] OpenField(string name, JsonElement value) => Open(value, name);
+
+    /// <summary>Decrypts data that is itself the marker: its plaintext object's fields, after the plaintext fields beside the marker that it does not replace.</summary>
+    private JsonElement OpenWholeData(JsonElement data)
+    {
+        var plain = Parse(Open(data, field: null));
+        if (plain.ValueKind != JsonValueKind.Object)
+        {
+            throw new InngestDecryptionException($"The event data is an encrypted value whose plaintext is {plain.ValueKind}, not a JSON object.");
+        }
+
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            foreach (var property in data.EnumerateObject())
+            {
+                if (!property.NameEquals(EncryptedValue.EncryptedMarker) && !property.NameEquals(EncryptedValue.StrategyMarker)
+                    && !property.NameEquals(EncryptedValue.DataProperty) && !plain.TryGetProperty(property.Name, out _))
+                {
+                    property.WriteTo(writer);
+                }
+            }
+
+            foreach (var property in plain.EnumerateObject())
+            {
+                property.WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Parse(buffer.WrittenSpan.ToArray());
+    }
 
     /// <summary>Returns the plaintext JSON bytes of an encrypted value; <paramref name="field"/> names it in messages.</summary>
     private byte[] Open(JsonElement encrypted, string? field)

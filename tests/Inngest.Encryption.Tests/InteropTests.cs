@@ -13,34 +13,11 @@ namespace Inngest.Encryption.Tests;
 /// </summary>
 public sealed class InteropTests
 {
-    private static InngestEventEncryption Encryption(string key, string field = "encrypted", params string[] fallbacks)
-    {
-        var options = new InngestEncryptionOptions { Key = key, FieldName = field };
-        foreach (var fallback in fallbacks)
-        {
-            options.FallbackKeys.Add(fallback);
-        }
-
-        return new InngestEventEncryption(options);
-    }
-
-    private static JsonArray EncryptWithDotNet(InngestEventEncryption encryption, JsonArray events)
-    {
-        var result = new JsonArray();
-        foreach (var evt in events)
-        {
-            var data = TestValues.Element(evt!["data"]);
-            result.Add(new JsonObject { ["name"] = evt["name"]!.GetValue<string>(), ["data"] = TestValues.Node(encryption.EncryptData(data)) });
-        }
-
-        return result;
-    }
-
     [Fact]
     public async Task What_dotnet_encrypts_the_npm_middleware_decrypts_to_the_same_json()
     {
         var original = TestValues.Events();
-        var encrypted = EncryptWithDotNet(Encryption("interop-key-1"), original);
+        var encrypted = TestEncryption.EncryptEvents(TestEncryption.Create("interop-key-1"), original);
 
         for (var i = 0; i < encrypted.Count; i++)
         {
@@ -55,7 +32,7 @@ public sealed class InteropTests
         }
 
         // A fresh random nonce each time: the same value never encrypts to the same text.
-        var again = EncryptWithDotNet(Encryption("interop-key-1"), original);
+        var again = TestEncryption.EncryptEvents(TestEncryption.Create("interop-key-1"), original);
         Assert.NotEqual(encrypted[0]!["data"]!["encrypted"]!["data"]!.GetValue<string>(), again[0]!["data"]!["encrypted"]!["data"]!.GetValue<string>());
 
         var decrypted = await NodeMiddleware.DecryptAsync(encrypted, "interop-key-1");
@@ -70,7 +47,7 @@ public sealed class InteropTests
     {
         var original = TestValues.Events();
         var fromNode = await NodeMiddleware.EncryptAsync(original, "interop-key-2");
-        var encryption = Encryption("interop-key-2");
+        var encryption = TestEncryption.Create("interop-key-2");
         for (var i = 0; i < original.Count; i++)
         {
             var data = fromNode.Data(i);
@@ -87,9 +64,9 @@ public sealed class InteropTests
     {
         var original = TestValues.Events("pii");
         original[0]!["data"]!["encrypted"] = "not the configured field";
-        var encryption = Encryption("field-key", "pii");
+        var encryption = TestEncryption.Create("field-key", "pii");
 
-        var fromDotNet = EncryptWithDotNet(encryption, original);
+        var fromDotNet = TestEncryption.EncryptEvents(encryption, original);
         Assert.Equal("not the configured field", fromDotNet[0]!["data"]!["encrypted"]!.GetValue<string>());
         Assert.True(InngestEventEncryption.IsLibsodiumValue(TestValues.Element(fromDotNet[0]!["data"]!["pii"])));
         var byNode = await NodeMiddleware.DecryptAsync(fromDotNet, "field-key");
@@ -107,11 +84,11 @@ public sealed class InteropTests
 
         // The TypeScript side still encrypts with the old key; .NET already has the new one and keeps the old as fallback.
         var fromNode = await NodeMiddleware.EncryptAsync(original, "old-key");
-        var rotated = Encryption("new-key", "encrypted", "  ", "old-key");
+        var rotated = TestEncryption.Create("new-key", "encrypted", "  ", "old-key");
         Assert.True(JsonNode.DeepEquals(original[1]!["data"], TestValues.Node(rotated.DecryptData(TestValues.Element(fromNode.Data(1))))));
 
         // .NET encrypts with the new key (white space around it is ignored, as in the middleware); TypeScript still has the old key first.
-        var fromDotNet = EncryptWithDotNet(Encryption("  new-key\n"), original);
+        var fromDotNet = TestEncryption.EncryptEvents(TestEncryption.Create("  new-key\n"), original);
         var byNode = await NodeMiddleware.DecryptAsync(fromDotNet, "old-key", "new-key");
         Assert.True(JsonNode.DeepEquals(original[2]!["data"], byNode.Data(2)));
     }
@@ -121,14 +98,14 @@ public sealed class InteropTests
     {
         var original = TestValues.Events();
         var fromNode = await NodeMiddleware.EncryptAsync(original, "right-key");
-        var wrong = Encryption("wrong-key-value", "encrypted", "another-wrong-key");
+        var wrong = TestEncryption.Create("wrong-key-value", "encrypted", "another-wrong-key");
         var ex = Assert.Throws<InngestDecryptionException>(() => wrong.DecryptData(TestValues.Element(fromNode.Data(0))));
         Assert.Contains("'encrypted' cannot be decrypted with any of the 2 configured key(s)", ex.Message, StringComparison.Ordinal);
         Assert.Contains("FallbackKeys", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("wrong-key-value", ex.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("ada@example.com", ex.ToString(), StringComparison.Ordinal);
 
-        var fromDotNet = EncryptWithDotNet(Encryption("right-key"), original);
+        var fromDotNet = TestEncryption.EncryptEvents(TestEncryption.Create("right-key"), original);
         var byNode = await NodeMiddleware.DecryptAsync(fromDotNet, "wrong-key-value");
         Assert.False(byNode.Ok);
         Assert.Contains("wrong secret key", byNode.Error, StringComparison.Ordinal);

@@ -41,12 +41,17 @@ internal static class NodeMiddleware
         });
 
     private static async Task<NodeAnswer> RunAsync(JsonObject input)
+        => new NodeAnswer(await RunScriptAsync("crypto.mjs", input).ConfigureAwait(false));
+
+    /// <summary>Runs a driver script of the node folder and checks that it loaded the pinned package version.</summary>
+    public static async Task<JsonObject> RunScriptAsync(string script, JsonObject input)
     {
-        var answer = new NodeAnswer(await Driver.RunAsync("crypto.mjs", input).ConfigureAwait(false));
-        if (answer.PackageVersion != ExpectedVersion)
+        var answer = await Driver.RunAsync(script, input).ConfigureAwait(false);
+        var version = answer["packageVersion"]?.GetValue<string>();
+        if (version != ExpectedVersion)
         {
             throw new InvalidOperationException(
-                $"node_modules holds @inngest/middleware-encryption {answer.PackageVersion}, not {ExpectedVersion}: delete {Path.Combine(Driver.Directory, "node_modules")} and run the tests again.");
+                $"node_modules holds @inngest/middleware-encryption {version}, not {ExpectedVersion}: delete {Path.Combine(Driver.Directory, "node_modules")} and run the tests again.");
         }
 
         return answer;

@@ -13,6 +13,7 @@ public sealed record PersonalData(string Email, string Name, IReadOnlyList<strin
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(SignupData))]
+[JsonSerializable(typeof(JsonElement))]
 internal sealed partial class TestJson : JsonSerializerContext
 {
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using Inngest.EntityFrameworkCore;
+using Inngest.Encryption;
 using Inngest.Testing.Server;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
@@ -267,6 +268,48 @@ public abstract class OutboxBehaviourTests
         var parked = Assert.Single(await check.Inngest().GetParkedAsync());
         Assert.Null(parked.LastStatusCode);
         Assert.Contains("MaxEventBytes", parked.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_encrypted_member_is_never_dispatched_in_plaintext_and_goes_out_encrypted_once_configured()
+    {
+        await using var database = await NewDatabaseAsync();
+        await using var server = await CaptureServer.StartAsync();
+        InngestOutboxMessage row;
+        await using (var db = database.NewContext())
+        {
+            row = db.Inngest().EnqueueCustomerRegistered(new CustomerRegistered("c1", new CustomerContact("ada@example.com", "+41 44 000 00 00")));
+            await db.SaveChangesAsync();
+        }
+
+        // A dispatcher whose client has no encryption sends nothing; the row stays pending, with the reason, as for a
+        // missing event key (a configuration to fix, not a bad event).
+        await using (var plain = OutboxHarness.Create(database, server.BaseUrl))
+        {
+            await plain.DrainAsync();
+        }
+
+        Assert.Empty(server.Requests);
+        await using var check = database.NewContext();
+        var statistics = await check.Inngest().GetStatisticsAsync();
+        Assert.Equal((1L, 0L), (statistics.Pending, statistics.Parked));
+        var pending = Assert.Single(await check.Inngest().Messages().ToListAsync());
+        Assert.Contains("[InngestEncrypted]", pending.LastError, StringComparison.Ordinal);
+        Assert.DoesNotContain("ada@example.com", pending.LastError, StringComparison.Ordinal);
+
+        // Once the dispatcher's client encrypts, the row goes out with its id and the member encrypted.
+        var encryption = new InngestEncryptionOptions { Key = "outbox-key-1" };
+        await using (var encrypting = OutboxHarness.Create(database, server.BaseUrl, configure: o => o.TimeProvider = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(1)), client: c => c.AddEncryption(encryption)))
+        {
+            await encrypting.DrainAsync();
+        }
+
+        var sent = Assert.Single(ReceivedEvents.Of(server));
+        Assert.Equal(row.EventId, sent.Id());
+        Assert.DoesNotContain("ada@example.com", sent.GetRawText(), StringComparison.Ordinal);
+        var parsed = InngestEvent.Parse<CustomerRegistered>(sent, new InngestParseOptions().AddDecryption(encryption));
+        Assert.Equal("ada@example.com", parsed.Data.Encrypted.Email);
+        Assert.Equal("c1", parsed.Data.CustomerId);
     }
 
     [Fact]

@@ -451,6 +451,7 @@ public sealed class SecurityTests
             [typeof(InngestEvent<>)] = new InngestEvent<Note>("app/note", new Note(Key, Key), ReliabilityJson.Default.Note) { Id = "id" },
             [typeof(InngestEvent)] = InngestEvent.FromJson("app/x", "{}"),
             [typeof(InngestEventAttribute)] = new InngestEventAttribute("app/x"),
+            [typeof(InngestEncryptedAttribute)] = new InngestEncryptedAttribute(),
             [typeof(InngestEventEncoding)] = InngestEventEncoding.Create("app/x", "1"),
             [typeof(InngestSendListener)] = new Exposure(),
             [typeof(InngestSendMiddleware)] = hook,

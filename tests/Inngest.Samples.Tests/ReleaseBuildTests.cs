@@ -4,6 +4,7 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using System.Xml.Linq;
@@ -36,18 +37,21 @@ public sealed class AotAppTests
         var binary = Path.Combine(output, "AotApp");
         Assert.True(File.Exists(binary), "no native binary at " + binary);
         Assert.False(File.Exists(Path.Combine(output, "AotApp.dll")), "a JIT assembly was published instead of a native binary");
+        // libsodium is a native library of its own (from the libsodium package's runtimes/linux-x64/native), deployed beside the binary.
+        Assert.True(File.Exists(Path.Combine(output, "libsodium.so")), "libsodium.so was not published next to the binary");
 
         await using var server = await CaptureServer.StartAsync();
         var run = await Processes.RunAsync(binary, Array.Empty<string>(), output, new Dictionary<string, string>
         {
             ["INNGEST_EVENT_KEY"] = "aot-key",
             ["INNGEST_BASE_URL"] = server.BaseUrl.ToString(),
+            ["INNGEST_ENCRYPTION_KEY"] = "aot-encryption-key-3f9a",
         });
 
         Assert.True(run.ExitCode == 0, run.All);
-        Assert.Contains("sent 5 events", run.Output);
+        Assert.Contains("sent 6 events", run.Output);
         var requests = server.Requests;
-        Assert.Equal(3, requests.Count);
+        Assert.Equal(4, requests.Count);
         Assert.All(requests, r => Assert.Equal("/e/aot-key", r.Path));
 
         const string order = """{"orderId":"ord_1001","customer":{"id":"cus_42","email":"taylor@example.com","shippingAddress":{"line1":"1 Main St","city":"Springfield","countryCode":"US"}},"items":[{"sku":"sku-1","quantity":2,"unitPrice":9.99},{"sku":"sku-2","quantity":1,"unitPrice":100}],"metadata":{"channel":"web","campaign":"spring"},"plan":"Pro","placedAt":"2024-05-15T09:30:00+02:00","deliveryDate":"2024-05-20","total":119.98,"couponCode":null,"requestId":"8f1d6c1e-3c7a-4a7e-9d8e-2b1f0c5a6d7e"}""";
@@ -66,6 +70,44 @@ public sealed class AotAppTests
             $$"""[{"name":"shop/order.placed","data":{{order}},"id":"ord_1001-replay","ts":{{placedAt}},"v":"2024-05-15.1"},"""
             + $$"""{"name":"app/user.registered","data":{"userId":"u3","plan":"Pro","tags":["a","b"],"trialLength":"00:00:00","registeredAtUtc":"2024-05-03T00:00:00Z","referralCount":0},"ts":{{placedAt}}}]""",
             requests[2].BodyText);
+
+        // The native binary encrypted data.encrypted with libsodium; the real npm middleware reads the plaintext back.
+        var verified = JsonNode.Parse(requests[3].BodyText)!.AsArray();
+        var evt = Assert.Single(verified)!.AsObject();
+        Assert.Equal("app/identity.verified", evt["name"]!.GetValue<string>());
+        Assert.Equal("verify-u1", evt["id"]!.GetValue<string>());
+        Assert.Equal("u1", evt["data"]!["userId"]!.GetValue<string>());
+        Assert.Equal("inngest/libsodium", evt["data"]!["encrypted"]!["__STRATEGY__"]!.GetValue<string>());
+        Assert.DoesNotContain("Taylor Smith", requests[3].BodyText, StringComparison.Ordinal);
+        var decrypted = await NpmEncryptionMiddleware.DecryptAsync(verified, "aot-encryption-key-3f9a");
+        var expected = JsonNode.Parse("""{"userId":"u1","plan":"Pro","encrypted":{"legalName":"Taylor Smith","email":"taylor@example.com","dateOfBirth":"1990-04-01","address":{"line1":"1 Main St","city":"Zürich","countryCode":"CH"},"documents":["passport","utility-bill"]}}""");
+        Assert.True(JsonNode.DeepEquals(expected, decrypted[0]!["data"]), decrypted[0]!["data"]!.ToJsonString());
+
+        // Without a key the app sends the other events unchanged and says what it left out.
+        server.Clear();
+        var plain = await Processes.RunAsync(binary, Array.Empty<string>(), output, new Dictionary<string, string>
+        {
+            ["INNGEST_EVENT_KEY"] = "aot-key",
+            ["INNGEST_BASE_URL"] = server.BaseUrl.ToString(),
+        });
+        Assert.True(plain.ExitCode == 0, plain.All);
+        Assert.Contains("INNGEST_ENCRYPTION_KEY is not set", plain.Output);
+        Assert.Contains("sent 5 events", plain.Output);
+        Assert.Equal(3, server.Requests.Count);
+
+        // libsodium is what a deployment must not forget: without it the binary says what to deploy.
+        var bare = Processes.TempDirectory("aot-without-libsodium");
+        File.Copy(binary, Path.Combine(bare, "AotApp"));
+        var missing = await Processes.RunAsync(Path.Combine(bare, "AotApp"), Array.Empty<string>(), bare, new Dictionary<string, string>
+        {
+            ["INNGEST_EVENT_KEY"] = "aot-key",
+            ["INNGEST_BASE_URL"] = server.BaseUrl.ToString(),
+            ["INNGEST_ENCRYPTION_KEY"] = "aot-encryption-key-3f9a",
+        });
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("libsodium's native library could not be loaded for linux-x64", missing.All);
+        Assert.Contains("runtimes/<rid>/native/libsodium.so", missing.All);
+        Assert.DoesNotContain("aot-encryption-key-3f9a", missing.All);
     }
 }
 

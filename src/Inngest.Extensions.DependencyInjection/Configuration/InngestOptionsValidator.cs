@@ -26,6 +26,14 @@ internal sealed class InngestOptionsValidator : IValidateOptions<InngestOptions>
             return ValidateOptionsResult.Fail(failures);
         }
 
+        for (var i = 0; i < options.SendMiddleware.Count; i++)
+        {
+            if (options.SendMiddleware[i] is null)
+            {
+                failures.Add($"InngestOptions.SendMiddleware[{i}] is null. Remove the entry or add a middleware instance.");
+            }
+        }
+
         var clientOptions = options.ToClientOptions(TimeProvider.System, listener: null);
         var problems = clientOptions.Validate(InngestOptions.SectionName + ":", options.RequireEventKey);
         failures.AddRange(problems);

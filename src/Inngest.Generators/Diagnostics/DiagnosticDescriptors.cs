@@ -135,6 +135,17 @@ internal static class DiagnosticDescriptors
         "Id template is malformed",
         "The Id template \"{0}\" of '{1}' is malformed: {2}");
 
+    public static readonly DiagnosticDescriptor EncryptedMemberNotTopLevel = Create(
+        "INNG025", DiagnosticSeverity.Warning,
+        "[InngestEncrypted] member is not a top-level member of an event's data",
+        "'{0}.{1}' is marked [InngestEncrypted], but '{0}' is not an [InngestEvent] type or a base of one, so '{1}' is never a top-level field of an event's data and the mark encrypts nothing: only one top-level field of data is encrypted, so mark the event's member that holds this value instead",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor EncryptedMemberNotConfiguredField = Create(
+        "INNG026", DiagnosticSeverity.Warning,
+        "[InngestEncrypted] member's JSON name is not the configured encryption field",
+        "'{0}.{1}' is marked [InngestEncrypted] and written as \"{2}\", but the encryption field is \"{3}\", the only field the encryption middleware encrypts, so sending '{0}' fails: name it [JsonPropertyName(\"{3}\")], or, when the functions' middleware uses eventEncryptionField \"{2}\", set the MSBuild property InngestEncryptionField to \"{2}\" and InngestEncryptionOptions.FieldName to the same");
+
     public static readonly DiagnosticDescriptor UnusableJsonConstructor = Create(
         "INNG027", DiagnosticSeverity.Warning,
         "[JsonConstructor] cannot be used by generated code",
@@ -144,6 +155,11 @@ internal static class DiagnosticDescriptors
         "INNG028", DiagnosticSeverity.Error,
         "[JsonExtensionData] member is not valid",
         "'{0}.{1}' has [JsonExtensionData], but {2}; System.Text.Json throws InvalidOperationException for the type, so the event can never be sent (its generator reports {3})");
+
+    public static readonly DiagnosticDescriptor EncryptedMemberMisused = Create(
+        "INNG029", DiagnosticSeverity.Error,
+        "[InngestEncrypted] cannot apply here",
+        "'{0}.{1}' is marked [InngestEncrypted], but {2}");
 
     // INNG006 and INNG007 compare types across the compilation, so they are reported at compilation end (RS1037).
     private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message, params string[] customTags)

@@ -60,6 +60,15 @@ internal static class EventFileEmitter
                 """);
         }
 
+        if (model.EncryptedField is { } encryptedField)
+        {
+            // The client refuses to send the event unless a send middleware encrypts this field ([InngestEncrypted]).
+            w.Lines($$"""
+
+                static string? {{iface}}.EncryptedField => {{Literal(encryptedField)}};
+                """);
+        }
+
         UpgradeEmitter.Emit(w, model, iface, self);
         w.Close();
         for (var i = 0; i < model.ContainingTypes.Count; i++)

@@ -47,4 +47,7 @@ internal sealed record EventModel
 
     /// <summary>The global::-qualified type this one upgrades from (<c>IInngestEventUpgrade&lt;TSelf, TPrevious&gt;</c>), or null.</summary>
     public string? PreviousVersionFqn { get; init; }
+
+    /// <summary>The JSON name of the data member marked <c>[InngestEncrypted]</c>, or null when none is.</summary>
+    public string? EncryptedField { get; init; }
 }

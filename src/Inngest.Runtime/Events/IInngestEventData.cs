@@ -30,6 +30,13 @@ public interface IInngestEventData<TSelf> where TSelf : IInngestEventData<TSelf>
     static virtual InngestEventEncoding? EventEncoding => null;
 
     /// <summary>
+    /// The JSON name of the <c>data</c> member marked <see cref="InngestEncryptedAttribute"/>, or <see langword="null"/>
+    /// (the default) when the event has none. Events made by <see cref="InngestEvent.Create{T}(T, InngestUser?, string?, System.DateTimeOffset?)"/>
+    /// carry it as <see cref="InngestEvent.EncryptedField"/>, so a client without encryption refuses to send them.
+    /// </summary>
+    static virtual string? EncryptedField => null;
+
+    /// <summary>
     /// True when the type upgrades from an earlier version of its event (it implements
     /// <see cref="IInngestEventUpgrade{TSelf, TPrevious}"/>); generated, so parsing needs no reflection.
     /// </summary>

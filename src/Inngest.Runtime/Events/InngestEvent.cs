@@ -45,6 +45,16 @@ public abstract partial class InngestEvent
     public string? Version { get; init; }
 
     /// <summary>
+    /// The top-level field of <c>data</c> whose value must be encrypted before the event leaves the process, or
+    /// <see langword="null"/>. <see cref="Create{T}(T, InngestUser?, string?, DateTimeOffset?)"/> sets it from the
+    /// member marked <see cref="InngestEncryptedAttribute"/>; set it yourself on an event you construct
+    /// (<c>new InngestEvent&lt;T&gt;(name, data, typeInfo) { EncryptedField = "encrypted" }</c>) that carries personal data.
+    /// A client refuses to send the event, before any request, unless one of its send middleware encrypts this field
+    /// (<see cref="InngestSendMiddleware.EncryptsField(string)"/>).
+    /// </summary>
+    public string? EncryptedField { get; init; }
+
+    /// <summary>
     /// The pre-encoded name and version of an event made by <see cref="Create{T}(T, InngestUser?, string?, DateTimeOffset?)"/>
     /// for a type that has them (every generated one), else null: the envelope writer then checks and encodes the name itself.
     /// </summary>
@@ -71,6 +81,7 @@ public abstract partial class InngestEvent
         {
             Version = T.EventVersion,
             Encoding = T.EventEncoding,
+            EncryptedField = T.EncryptedField,
             User = user,
             Id = id,
             Timestamp = timestamp,
@@ -181,7 +192,14 @@ public sealed class InngestEvent<T> : InngestEvent
 /// </summary>
 public sealed class JsonInngestEvent : InngestEvent
 {
-    internal JsonInngestEvent(string name, JsonElement data)
+    /// <summary>
+    /// Creates an untyped event, as <see cref="InngestEvent.FromJson(string, JsonElement, InngestUser?, string?, DateTimeOffset?, string?)"/>
+    /// does; with an object initializer it can also set <see cref="InngestEvent.EncryptedField"/>, for events rebuilt
+    /// from stored JSON whose type marks a member <see cref="InngestEncryptedAttribute"/>.
+    /// </summary>
+    /// <param name="name">The event name.</param>
+    /// <param name="data">A JSON object; <c>null</c> or an undefined element sends <c>{}</c>.</param>
+    public JsonInngestEvent(string name, JsonElement data)
         : base(name)
     {
         Data = data;

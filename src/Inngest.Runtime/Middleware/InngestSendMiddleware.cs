@@ -24,4 +24,14 @@ public abstract class InngestSendMiddleware
     /// </param>
     /// <returns>The event to send; <see langword="null"/> is refused as a validation error.</returns>
     public abstract InngestEvent TransformEvent(InngestEvent evt, InngestSendMiddlewareContext context);
+
+    /// <summary>
+    /// Whether this middleware encrypts the top-level field <paramref name="fieldName"/> of the events it transforms.
+    /// A client refuses to send an event whose <see cref="InngestEvent.EncryptedField"/> is set (a member marked
+    /// <see cref="InngestEncryptedAttribute"/>) unless one of its middleware answers true for that field, so personal data
+    /// never leaves in plaintext because encryption was not configured. Default: false.
+    /// </summary>
+    /// <param name="fieldName">The JSON name of the field of <c>data</c>, for example <c>encrypted</c>.</param>
+    /// <returns>True only when every event this middleware sees leaves it with that field encrypted.</returns>
+    public virtual bool EncryptsField(string fieldName) => false;
 }

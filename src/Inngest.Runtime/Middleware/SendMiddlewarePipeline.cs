@@ -41,6 +41,7 @@ internal sealed class SendMiddlewarePipeline
     /// <summary>Returns the events to write: <paramref name="events"/> itself when there are no hooks.</summary>
     public IReadOnlyList<InngestEvent> Apply(IReadOnlyList<InngestEvent> events)
     {
+        EnsureEncryptedFieldsAreEncrypted(events);
         if (_hooks.Length == 0)
         {
             return events;
@@ -64,6 +65,38 @@ internal sealed class SendMiddlewarePipeline
         }
 
         return result;
+    }
+
+    // Refuses, before any hook runs and before any request, an event that declares a field to encrypt
+    // ([InngestEncrypted]) when no hook encrypts that field: the value would otherwise leave in plaintext.
+    private void EnsureEncryptedFieldsAreEncrypted(IReadOnlyList<InngestEvent> events)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i]?.EncryptedField is { } field && !AnyHookEncrypts(field))
+            {
+                // The event is fine; the client lacks the configuration to send it safely.
+                throw new InngestConfigurationException(EncryptionNotConfigured(i, events[i].Name, field));
+            }
+        }
+    }
+
+    private static string EncryptionNotConfigured(int index, string name, string field)
+        => $"Event {index} ('{name}'): data.{field} is marked [InngestEncrypted], but no send middleware of this client encrypts the field '{field}', "
+            + "so it would leave in plaintext. Nothing was sent. Add encryption to the client with the same field: options.AddEncryption(InngestEncryptionOptions.FromEnvironment()) "
+            + $"from the Inngest.Typed.Encryption package (FieldName = \"{field}\", the default is \"encrypted\"), or services.AddInngestEncryption() with dependency injection.";
+
+    private bool AnyHookEncrypts(string field)
+    {
+        foreach (var hook in _hooks)
+        {
+            if (hook.EncryptsField(field))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static InngestEvent Run(InngestSendMiddleware hook, InngestEvent evt, InngestSendMiddlewareContext context)

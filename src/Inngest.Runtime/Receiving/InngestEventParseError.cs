@@ -32,4 +32,10 @@ public enum InngestEventParseError
 
     /// <summary>Two different registered types declare the event's name and version.</summary>
     AmbiguousType,
+
+    /// <summary>
+    /// The member the type marks <see cref="InngestEncryptedAttribute"/> arrived still encrypted: parse with options that
+    /// decrypt (<c>AddDecryption</c> of <c>Inngest.Typed.Encryption</c>) instead of reading it as its defaults.
+    /// </summary>
+    EncryptedDataNotDecrypted,
 }

@@ -73,6 +73,40 @@ public sealed class InngestEventRegistry
         return false;
     }
 
+    /// <summary>
+    /// The top-level field of <c>data</c> that a type registered for <paramref name="name"/> marks
+    /// <see cref="InngestEncryptedAttribute"/>: that of the type registered for <paramref name="version"/>, else of any
+    /// other version of the name (the safe answer for stored events, such as an outbox's), else <see langword="null"/>.
+    /// Code that rebuilds events from stored JSON sets it as <see cref="InngestEvent.EncryptedField"/>, so a client
+    /// without encryption refuses them as it refuses the typed events.
+    /// </summary>
+    /// <param name="name">The event name.</param>
+    /// <param name="version">The version, or <see langword="null"/>.</param>
+    public string? EncryptedFieldOf(string name, string? version)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (!_byName.TryGetValue(name, out var list))
+        {
+            return null;
+        }
+
+        string? anyVersion = null;
+        foreach (var registration in list)
+        {
+            if (registration.EncryptedField is { } field)
+            {
+                if (VersionRules.Same(version, registration.Version))
+                {
+                    return field;
+                }
+
+                anyVersion ??= field;
+            }
+        }
+
+        return anyVersion;
+    }
+
     /// <summary>The registered types, for diagnostics and tests.</summary>
     public IReadOnlyList<Type> Types
     {
@@ -154,6 +188,8 @@ public sealed class InngestEventRegistry
 
         public abstract bool HasEarlierVersion { get; }
 
+        public abstract string? EncryptedField { get; }
+
         public abstract InngestEvent Read(in EnvelopeFields fields, ReadOnlySpan<byte> input, ParseContext context, string name);
     }
 
@@ -165,6 +201,8 @@ public sealed class InngestEventRegistry
         public override string? Version => T.EventVersion;
 
         public override bool HasEarlierVersion => T.HasEarlierVersion;
+
+        public override string? EncryptedField => T.EncryptedField;
 
         public override InngestEvent Read(in EnvelopeFields fields, ReadOnlySpan<byte> input, ParseContext context, string name)
             => TypedEventReader.Read<T>(fields, input, context, name);

@@ -52,6 +52,12 @@ internal static class TypedEventReader
         where T : IInngestEventData<T>
     {
         value = default;
+        if (T.EncryptedField is not null)
+        {
+            // Read from the slice, where Read checks first that the encrypted member was decrypted.
+            return false;
+        }
+
         var typeInfo = context.Resolver.Resolve(T.JsonTypeInfo);
         if (typeInfo.Converter is not JsonConverter<T> converter)
         {
@@ -96,6 +102,13 @@ internal static class TypedEventReader
         if (context.HasHooks)
         {
             data = context.ApplyHooks(name, fields, data);
+        }
+
+        if (T.EncryptedField is { } encryptedField && EncryptedFieldProbe.IsStillEncrypted(data, encryptedField))
+        {
+            throw context.Error(InngestEventParseError.EncryptedDataNotDecrypted, name, context.PathOf("data." + encryptedField),
+                $"{context.Describe(name)}: data.{encryptedField} arrived encrypted, and {typeof(T).Name} marks it [InngestEncrypted], so reading it would give its defaults instead of the sender's values. "
+                + "Parse with options that decrypt, with the sender's key: new InngestParseOptions().AddDecryption(InngestEncryptionOptions.FromEnvironment()) from Inngest.Typed.Encryption.");
         }
 
         var version = fields.Version;

@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -42,7 +43,7 @@ internal sealed class BatchSender
         {
             try
             {
-                events.Add(InngestEvent.FromJson(row.EventName, row.Data, UserJson.Read(row.User), row.EventId, DateTimeOffset.FromUnixTimeMilliseconds(row.Timestamp), row.EventVersion));
+                events.Add(Rebuild(row));
                 sendable.Add(row);
             }
             catch (Exception ex) when (ex is ArgumentException or FormatException or System.Text.Json.JsonException)
@@ -53,6 +54,28 @@ internal sealed class BatchSender
         }
 
         return sendable.Count == 0 || await SendRangeAsync(sendable, events).ConfigureAwait(false);
+    }
+
+    // The stored JSON as the event it was enqueued as. An event whose type marks a member [InngestEncrypted] keeps that
+    // declaration (from the registry of event types), so a dispatcher whose client does not encrypt it refuses the batch
+    // (InngestConfigurationException: the rows back off, pending) instead of sending the member in plaintext.
+    private static InngestEvent Rebuild(ClaimedRow row)
+    {
+        var timestamp = DateTimeOffset.FromUnixTimeMilliseconds(row.Timestamp);
+        if (InngestEventRegistry.Default.EncryptedFieldOf(row.EventName, row.EventVersion) is not { } encryptedField)
+        {
+            return InngestEvent.FromJson(row.EventName, row.Data, UserJson.Read(row.User), row.EventId, timestamp, row.EventVersion);
+        }
+
+        using var document = JsonDocument.Parse(row.Data);
+        return new JsonInngestEvent(row.EventName, document.RootElement.Clone())
+        {
+            User = UserJson.Read(row.User),
+            Id = row.EventId,
+            Timestamp = timestamp,
+            Version = row.EventVersion,
+            EncryptedField = encryptedField,
+        };
     }
 
     private async Task<bool> SendRangeAsync(List<ClaimedRow> rows, List<InngestEvent> events)

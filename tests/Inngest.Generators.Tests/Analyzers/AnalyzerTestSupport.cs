@@ -19,7 +19,12 @@ internal static class AnalyzerTestSupport
         where TAnalyzer : DiagnosticAnalyzer, new()
         => VerifyAsync<TAnalyzer>(new[] { source }, expected);
 
-    public static async Task VerifyAsync<TAnalyzer>(string[] sources, params DiagnosticResult[] expected)
+    public static Task VerifyAsync<TAnalyzer>(string[] sources, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+        => VerifyWithBuildPropertiesAsync<TAnalyzer>(sources, new (string, string)[0], expected);
+
+    /// <summary>Runs the analyzer with MSBuild properties as the compiler sees them (<c>build_property.X</c> in a global config).</summary>
+    public static async Task VerifyWithBuildPropertiesAsync<TAnalyzer>(string[] sources, (string Name, string Value)[] buildProperties, params DiagnosticResult[] expected)
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
@@ -29,6 +34,17 @@ internal static class AnalyzerTestSupport
         foreach (var source in sources)
         {
             test.TestState.Sources.Add(source);
+        }
+
+        if (buildProperties.Length > 0)
+        {
+            var config = new System.Text.StringBuilder("is_global = true\n");
+            foreach (var (name, value) in buildProperties)
+            {
+                config.Append("build_property.").Append(name).Append(" = ").Append(value).Append('\n');
+            }
+
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", config.ToString()));
         }
 
         test.TestState.AdditionalReferences.Add(RuntimeReference);

@@ -10,3 +10,8 @@ public sealed partial record OrderCancelled(string OrderId, string Reason);
 
 [InngestEvent("shop/refund.issued", Id = "refund-{RefundId}")]
 public sealed partial record RefundIssued(string RefundId, decimal Amount);
+
+[InngestEvent("shop/customer.registered")]
+public sealed partial record CustomerRegistered(string CustomerId, [InngestEncrypted] CustomerContact Encrypted);
+
+public sealed record CustomerContact(string Email, string Phone);
