@@ -2,7 +2,7 @@
 # Reproduces every table of docs/benchmarks.md.
 #
 #   benchmarks/run.sh           full run (about 20 minutes on 2 cores): all suites, results in benchmarks/artifacts/
-#   benchmarks/run.sh --quick   smoke test + regression guard (under two minutes): every suite but AOT builds and runs
+#   benchmarks/run.sh --quick   smoke test + regression guard (about 1.5-3 minutes): every suite but AOT builds and runs
 #                               once, and the serialization ratios are measured (CPU time, interleaved rounds, best of
 #                               3 processes); exits non-zero if anything fails or a ratio falls under the guard's margin
 #                               (BENCH_GUARD_MIN_RATIO, default 0.85, up to 3 more processes before failing; chosen in docs/benchmarks.md, section 7; BENCH_SKIP_NODE=1: no npm/Node)
