@@ -47,7 +47,7 @@ public static class Program
             case "receiving-cpu":
                 return Receiving.ReceivingQuickCompare.Run(rest);
             default:
-                Console.Error.WriteLine($"unknown command '{command}'; use bdn, e2e, gencost, gencost-build, aot, quickcompare, guard or sendcost");
+                Console.Error.WriteLine($"unknown command '{command}'; use bdn, e2e, gencost, gencost-build, aot, quickcompare, guard, sendcost, spin or receiving-cpu");
                 return 2;
         }
     }

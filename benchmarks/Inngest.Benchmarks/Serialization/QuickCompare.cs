@@ -15,7 +15,7 @@ namespace Inngest.Benchmarks;
 internal static class QuickCompare
 {
     /// <summary>The ratios the regression guard reads: STJ source-gen envelope type / library, per body.</summary>
-    public sealed record Result(Body Body, string[] Names, double[] BestNs, double[] MedianPairedRatio, JitWarmup.Report Warmup);
+    public sealed record Result(Body Body, string[] Names, double[] BestNs, double[] MedianPairedRatio, JitWarmup.Report Warmup, double[] BytesPerBody);
 
     public static int Run(string[] args)
     {
@@ -36,33 +36,19 @@ internal static class QuickCompare
         for (var v = 0; v < result.Names.Length; v++)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {result.Names[v],-34} {result.BestNs[v],14:N0} ns  time ratio {result.BestNs[v] / result.BestNs[0]:0.00}  (median of paired rounds {result.MedianPairedRatio[v]:0.00})"));
+                $"  {result.Names[v],-34} {result.BestNs[v],14:N0} ns  time ratio {result.BestNs[v] / result.BestNs[0]:0.00}  (median of paired rounds {result.MedianPairedRatio[v]:0.00})  {result.BytesPerBody[v],10:N0} B per body"));
         }
     }
 
     public static List<Result> Measure(int rounds, Body[] bodies, bool includeSlow)
     {
+        // Every body's variants are set up and warmed together first (they share most of their code), so one warm-up
+        // serves them all, and no body is timed while another's code is still being compiled.
+        var setups = bodies.Select(body => Variants(body, includeSlow)).ToList();
+        var warmup = JitWarmup.Run(setups.SelectMany(s => s.Variants.Select(v => v.Run)).ToArray(), WarmupQuietFor, WarmupLimit);
         var results = new List<Result>();
-        foreach (var body in bodies)
+        foreach (var (body, b, variants) in setups)
         {
-            var b = new SerializationBenchmarks { Body = body };
-            b.Setup();
-            var variants = new List<(string Name, Func<long> Run)>
-            {
-                ("Inngest.Typed (generated)", () => b.Generated()),
-                ("STJ source-gen, envelope type", () => b.StjSourceGenEnvelopeType()),
-                ("STJ source-gen, envelope by hand", () => b.StjSourceGenEnvelopeByHand()),
-            };
-            if (includeSlow)
-            {
-                variants.Add(("STJ envelope type, unvalidated", () => b.StjSourceGenEnvelopeTypeUnvalidated()));
-                variants.Add(("data only, Inngest fast path", () => b.DataOnlyGenerated()));
-                variants.Add(("data only, STJ fast path", () => b.DataOnlyStj()));
-                variants.Add(("STJ reflection", () => b.StjReflection()));
-                variants.Add(("Newtonsoft.Json", () => b.NewtonsoftJson()));
-            }
-
-            var warmup = JitWarmup.Run(variants.Select(v => v.Run).ToArray(), WarmupQuietFor, WarmupLimit);
             var ops = OpsPerSlice(variants[0].Run, targetNs: 250_000);
             var best = new double[variants.Count];
             Array.Fill(best, double.MaxValue);
@@ -84,11 +70,40 @@ internal static class QuickCompare
                 }
             }
 
+            // Bytes the thread allocates per body, exact (after the timed rounds, so nothing is first-time any more).
+            var bytes = variants.Select(v =>
+            {
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                JitWarmup.TimeSlice(v.Run, ops);
+                return (double)(GC.GetAllocatedBytesForCurrentThread() - before) / ops;
+            }).ToArray();
             b.Cleanup();
-            results.Add(new Result(body, variants.Select(v => v.Name).ToArray(), best, paired.Select(EndToEnd.CrossLanguage.Median).ToArray(), warmup));
+            results.Add(new Result(body, variants.Select(v => v.Name).ToArray(), best, paired.Select(EndToEnd.CrossLanguage.Median).ToArray(), warmup, bytes));
         }
 
         return results;
+    }
+
+    private static (Body Body, SerializationBenchmarks Benchmarks, List<(string Name, Func<long> Run)> Variants) Variants(Body body, bool includeSlow)
+    {
+        var b = new SerializationBenchmarks { Body = body };
+        b.Setup();
+        var variants = new List<(string Name, Func<long> Run)>
+        {
+            ("Inngest.Typed (generated)", () => b.Generated()),
+            ("STJ source-gen, envelope type", () => b.StjSourceGenEnvelopeType()),
+            ("STJ source-gen, envelope by hand", () => b.StjSourceGenEnvelopeByHand()),
+        };
+        if (includeSlow)
+        {
+            variants.Add(("STJ envelope type, unvalidated", () => b.StjSourceGenEnvelopeTypeUnvalidated()));
+            variants.Add(("data only, Inngest fast path", () => b.DataOnlyGenerated()));
+            variants.Add(("data only, STJ fast path", () => b.DataOnlyStj()));
+            variants.Add(("STJ reflection", () => b.StjReflection()));
+            variants.Add(("Newtonsoft.Json", () => b.NewtonsoftJson()));
+        }
+
+        return (body, b, variants);
     }
 
     /// <summary>How long the warm-up waits without the JIT compiling anything before the timed rounds start, and at most.</summary>

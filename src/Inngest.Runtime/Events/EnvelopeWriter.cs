@@ -118,7 +118,8 @@ internal static class EnvelopeWriter
 
     /// <summary>
     /// A writer for one body, reused per thread (a body is written synchronously; a nested send from a getter or a
-    /// converter finds the slot empty and gets its own). Give it back with <see cref="ReturnWriter"/>.
+    /// converter finds the slot empty and gets its own). <see cref="BeginBody"/> points it at its body; give it back
+    /// with <see cref="ReturnWriter"/>.
     /// </summary>
     public static Utf8JsonWriter RentWriter(PooledBufferWriter buffer, bool trusted)
     {
@@ -137,7 +138,6 @@ internal static class EnvelopeWriter
             t_checkedWriter = null;
         }
 
-        writer.Reset(buffer);
         return writer;
     }
 
