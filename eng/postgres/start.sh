@@ -26,9 +26,7 @@ if [[ -z "$bin" ]]; then
     exit 2
   fi
   echo "installing PostgreSQL from the Debian packages" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2
-  apt-get install -y -qq postgresql >&2
+  bash "$(dirname "$0")/../apt-install.sh" postgresql
   bin=$(find_bin)
   [[ -n "$bin" ]] || { echo "apt-get installed postgresql but no initdb was found under /usr/lib/postgresql" >&2; exit 2; }
 fi

@@ -32,9 +32,7 @@ if ! found=$(find_python); then
     exit 2
   fi
   echo "installing python3 and python3-nacl from the Debian packages" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2
-  apt-get install -y -qq python3 python3-nacl >&2
+  bash "$(dirname "$0")/../apt-install.sh" python3 python3-nacl
   found=$(find_python) || { echo "apt-get installed python3-nacl but no python3 imports nacl (tried ${INNGEST_TEST_PYTHON:-} /usr/bin/python3 and python3 on PATH)" >&2; exit 2; }
 fi
 
