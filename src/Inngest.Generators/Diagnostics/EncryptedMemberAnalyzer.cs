@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Inngest.Generators.Parsing;
 using Inngest.Generators.Rules;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Inngest.Generators.Diagnostics;
@@ -44,7 +45,8 @@ public sealed class EncryptedMemberAnalyzer : DiagnosticAnalyzer
             start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(EncryptedMemberRules.FieldBuildProperty, out var fieldProperty);
             var configuredField = EncryptedMemberRules.ConfiguredField(fieldProperty);
             var eventTypesAndBases = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
-            var marksOutsideEvents = new ConcurrentQueue<(INamedTypeSymbol Type, ISymbol Member, Location Location)>();
+            var marks = new ConcurrentQueue<(INamedTypeSymbol Type, string Member, Location Location)>();
+            start.RegisterSyntaxNodeAction(nodeContext => CollectMark(nodeContext, encryptedAttribute, marks), SyntaxKind.Attribute);
             start.RegisterSymbolAction(
                 symbolContext =>
                 {
@@ -57,22 +59,20 @@ public sealed class EncryptedMemberAnalyzer : DiagnosticAnalyzer
                             eventTypesAndBases.TryAdd(current, true);
                         }
 
-                        AnalyzeEvent(symbolContext, type, configuredField);
-                    }
-
-                    foreach (var (member, location) in DeclaredMarks(symbolContext, type, encryptedAttribute))
-                    {
-                        marksOutsideEvents.Enqueue((type, member, location));
+                        if (EncryptedMemberRules.DeclaresAnyMark(type, encryptedAttribute))
+                        {
+                            AnalyzeEvent(symbolContext, type, configuredField);
+                        }
                     }
                 },
                 SymbolKind.NamedType);
             start.RegisterCompilationEndAction(end =>
             {
-                foreach (var (type, member, location) in marksOutsideEvents)
+                foreach (var (type, member, location) in marks)
                 {
                     if (!eventTypesAndBases.ContainsKey(type))
                     {
-                        end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EncryptedMemberNotTopLevel, location, type.ToDisplayString(), member.Name));
+                        end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EncryptedMemberNotTopLevel, location, type.ToDisplayString(), member));
                     }
                 }
             });
@@ -110,51 +110,55 @@ public sealed class EncryptedMemberAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    // The marks declared in this type's own members. A marked parameter that declares no member (a method's, a class's
-    // primary constructor's) is reported here; the rest are checked against the event types at compilation end.
-    // Runs on every type of the compilation, so the attribute is compared as a symbol (no metadata-name strings).
-    private static IEnumerable<(ISymbol Member, Location Location)> DeclaredMarks(SymbolAnalysisContext context, INamedTypeSymbol type, INamedTypeSymbol encryptedAttribute)
+    // Each [InngestEncrypted] as written, found from the syntax (only attributes named so are bound), so that the
+    // compilation's other types and members are never scanned. A mark on a parameter that declares no member (a
+    // method's, a class's primary constructor's) is reported at once; the others are checked against the event types
+    // at compilation end.
+    private static void CollectMark(SyntaxNodeAnalysisContext context, INamedTypeSymbol encryptedAttribute, ConcurrentQueue<(INamedTypeSymbol Type, string Member, Location Location)> marks)
     {
-        foreach (var member in type.GetMembers())
+        var attribute = (AttributeSyntax)context.Node;
+        if (!MayName(attribute.Name) || attribute.Parent is not AttributeListSyntax list
+            || !SymbolEqualityComparer.Default.Equals(context.SemanticModel.GetTypeInfo(attribute, context.CancellationToken).Type, encryptedAttribute))
         {
-            if (member is IMethodSymbol method)
-            {
-                foreach (var parameter in method.Parameters)
-                {
-                    if (!IsMarked(parameter, encryptedAttribute) || MarkLocation(parameter, context) is not { } location)
-                    {
-                        continue;
-                    }
+            return;
+        }
 
-                    if (EncryptedMemberRules.IsPositionalRecordParameter(parameter))
-                    {
-                        yield return (parameter, location);
-                    }
-                    else
-                    {
-                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EncryptedMemberMisused, location, type.ToDisplayString(), parameter.Name,
-                            "it is a parameter that declares no member of data (only a positional record's parameters do): mark the property or field that is sent"));
-                    }
-                }
-            }
-            else if (member is IPropertySymbol or IFieldSymbol && IsMarked(member, encryptedAttribute) && MarkLocation(member, context) is { } location)
+        ISymbol? owner = list.Parent switch
+        {
+            ParameterSyntax parameter => context.SemanticModel.GetDeclaredSymbol(parameter, context.CancellationToken),
+            PropertyDeclarationSyntax property => context.SemanticModel.GetDeclaredSymbol(property, context.CancellationToken),
+            FieldDeclarationSyntax { Declaration.Variables: { Count: > 0 } variables } => context.SemanticModel.GetDeclaredSymbol(variables[0], context.CancellationToken),
+            _ => null,
+        };
+        var location = attribute.GetLocation();
+        if (owner is IParameterSymbol parameterSymbol)
+        {
+            var targetsMember = list.Target is { } target && (target.Identifier.IsKind(SyntaxKind.PropertyKeyword) || target.Identifier.IsKind(SyntaxKind.FieldKeyword));
+            if (!targetsMember && !EncryptedMemberRules.IsPositionalRecordParameter(parameterSymbol))
             {
-                yield return (member, location);
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EncryptedMemberMisused, location, parameterSymbol.ContainingType?.ToDisplayString() ?? parameterSymbol.ContainingSymbol.ToDisplayString(), parameterSymbol.Name,
+                    "it is a parameter that declares no member of data (only a positional record's parameters do): mark the property or field that is sent"));
+                return;
             }
+        }
+
+        if (owner?.ContainingType is { } type)
+        {
+            marks.Enqueue((type, owner.Name, location));
         }
     }
 
-    private static bool IsMarked(ISymbol symbol, INamedTypeSymbol encryptedAttribute)
+    // The attribute's name as written: InngestEncrypted or InngestEncryptedAttribute, however qualified.
+    private static bool MayName(NameSyntax name)
     {
-        foreach (var attribute in symbol.GetAttributes())
+        var simple = name switch
         {
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, encryptedAttribute))
-            {
-                return true;
-            }
-        }
-
-        return false;
+            QualifiedNameSyntax qualified => qualified.Right,
+            AliasQualifiedNameSyntax alias => alias.Name,
+            SimpleNameSyntax plain => plain,
+            _ => null,
+        };
+        return simple?.Identifier.ValueText is "InngestEncrypted" or "InngestEncryptedAttribute";
     }
 
     // Where the attribute is written (on the member or on the positional parameter), for the squiggle and code fixes.

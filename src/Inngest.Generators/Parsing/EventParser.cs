@@ -54,7 +54,7 @@ internal static class EventParser
             Shapes = PayloadGraph.Describe(type, compilation, cancellationToken),
             ReceiveOnly = receiveOnly,
             PreviousVersionFqn = ReceivingRules.PreviousVersion(type) is { } previous ? TypeNames.Fqn(previous) : null,
-            EncryptedField = EncryptedMemberRules.EncryptedFieldOf(type, compilation.Assembly),
+            EncryptedField = EncryptedMemberRules.EncryptedFieldOf(type, compilation),
         };
     }
 

@@ -26,6 +26,55 @@ internal static class EncryptedMemberRules
     public static bool IsMarked(ISymbol member)
         => JsonAttributes.Has(member, AttributeMetadataName) || PositionalParameterOf(member) is { } parameter && JsonAttributes.Has(parameter, AttributeMetadataName);
 
+    /// <summary>
+    /// A cheap first look, so that the events without any mark (nearly all) skip the member walk: whether a property,
+    /// field or record constructor parameter of the type or a base type carries <paramref name="attribute"/> (compared
+    /// as a symbol).
+    /// </summary>
+    public static bool DeclaresAnyMark(INamedTypeSymbol type, INamedTypeSymbol attribute)
+    {
+        for (var current = type; current is not null && current.SpecialType is not SpecialType.System_Object and not SpecialType.System_ValueType; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member is IPropertySymbol or IFieldSymbol ? HasAttribute(member, attribute)
+                    : member is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor && current.IsRecord && AnyParameterHas(constructor, attribute))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="symbol"/> carries <paramref name="attribute"/> itself (compared as a symbol).</summary>
+    public static bool HasAttribute(ISymbol symbol, INamedTypeSymbol attribute)
+    {
+        foreach (var data in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyParameterHas(IMethodSymbol method, INamedTypeSymbol attribute)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (HasAttribute(parameter, attribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The marked members among the event type's payload members (inherited ones included), in System.Text.Json's order.</summary>
     public static List<PayloadMember> MarkedMembers(INamedTypeSymbol eventType, IAssemblySymbol? within)
     {
@@ -48,9 +97,14 @@ internal static class EncryptedMemberRules
     /// The JSON name of the event's one encrypted field, or null when no written member is marked. With several marked
     /// members (INNG029, an error) the first one is used, so the runtime still refuses to send without encryption.
     /// </summary>
-    public static string? EncryptedFieldOf(INamedTypeSymbol eventType, IAssemblySymbol? within)
+    public static string? EncryptedFieldOf(INamedTypeSymbol eventType, Compilation compilation)
     {
-        foreach (var member in MarkedMembers(eventType, within))
+        if (compilation.GetTypeByMetadataName(AttributeMetadataName) is not { } attribute || !DeclaresAnyMark(eventType, attribute))
+        {
+            return null;
+        }
+
+        foreach (var member in MarkedMembers(eventType, compilation.Assembly))
         {
             if (IsWritten(member))
             {
