@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using Inngest.Generators.Parsing;
 using Inngest.Generators.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -61,7 +60,7 @@ public sealed class EncryptedMemberAnalyzer : DiagnosticAnalyzer
 
                         if (EncryptedMemberRules.DeclaresAnyMark(type, encryptedAttribute))
                         {
-                            AnalyzeEvent(symbolContext, type, configuredField);
+                            AnalyzeEvent(symbolContext, type, encryptedAttribute, configuredField);
                         }
                     }
                 },
@@ -80,12 +79,12 @@ public sealed class EncryptedMemberAnalyzer : DiagnosticAnalyzer
     }
 
     // One event type: its written marked members (inherited ones included) must be one, under the configured name.
-    private static void AnalyzeEvent(SymbolAnalysisContext context, INamedTypeSymbol type, string configuredField)
+    private static void AnalyzeEvent(SymbolAnalysisContext context, INamedTypeSymbol type, INamedTypeSymbol encryptedAttribute, string configuredField)
     {
         string? first = null;
-        foreach (var member in EncryptedMemberRules.MarkedMembers(type, context.Compilation.Assembly))
+        foreach (var member in EncryptedMemberRules.MarkedMembers(type, context.Compilation.Assembly, encryptedAttribute))
         {
-            var location = MarkLocation(member.Symbol, context) ?? type.Locations[0];
+            var location = MarkLocation(member.Symbol, encryptedAttribute, context) ?? type.Locations[0];
             if (!EncryptedMemberRules.IsWritten(member))
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EncryptedMemberMisused, location, type.ToDisplayString(), member.Symbol.Name,
@@ -162,11 +161,11 @@ public sealed class EncryptedMemberAnalyzer : DiagnosticAnalyzer
     }
 
     // Where the attribute is written (on the member or on the positional parameter), for the squiggle and code fixes.
-    private static Location? MarkLocation(ISymbol member, SymbolAnalysisContext context)
+    private static Location? MarkLocation(ISymbol member, INamedTypeSymbol encryptedAttribute, SymbolAnalysisContext context)
     {
         foreach (var candidate in new[] { member, EncryptedMemberRules.PositionalParameterOf(member) })
         {
-            if (candidate is not null && JsonAttributes.Find(candidate, EncryptedMemberRules.AttributeMetadataName) is { ApplicationSyntaxReference: { } reference })
+            if (candidate is not null && EncryptedMemberRules.FindAttribute(candidate, encryptedAttribute) is { ApplicationSyntaxReference: { } reference })
             {
                 return reference.GetSyntax(context.CancellationToken).GetLocation();
             }

@@ -23,8 +23,8 @@ internal static class EncryptedMemberRules
     /// True when <paramref name="member"/> carries the attribute, or is the property of a positional record parameter
     /// that does (<c>record R([InngestEncrypted] P Encrypted)</c> puts it on the parameter, not the property).
     /// </summary>
-    public static bool IsMarked(ISymbol member)
-        => JsonAttributes.Has(member, AttributeMetadataName) || PositionalParameterOf(member) is { } parameter && JsonAttributes.Has(parameter, AttributeMetadataName);
+    public static bool IsMarked(ISymbol member, INamedTypeSymbol attribute)
+        => HasAttribute(member, attribute) || PositionalParameterOf(member) is { } parameter && HasAttribute(parameter, attribute);
 
     /// <summary>
     /// A cheap first look, so that the events without any mark (nearly all) skip the member walk: whether a property,
@@ -49,17 +49,20 @@ internal static class EncryptedMemberRules
     }
 
     /// <summary>True when <paramref name="symbol"/> carries <paramref name="attribute"/> itself (compared as a symbol).</summary>
-    public static bool HasAttribute(ISymbol symbol, INamedTypeSymbol attribute)
+    public static bool HasAttribute(ISymbol symbol, INamedTypeSymbol attribute) => FindAttribute(symbol, attribute) is not null;
+
+    /// <summary>The application of <paramref name="attribute"/> on <paramref name="symbol"/> itself, or null.</summary>
+    public static AttributeData? FindAttribute(ISymbol symbol, INamedTypeSymbol attribute)
     {
         foreach (var data in symbol.GetAttributes())
         {
             if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
             {
-                return true;
+                return data;
             }
         }
 
-        return false;
+        return null;
     }
 
     private static bool AnyParameterHas(IMethodSymbol method, INamedTypeSymbol attribute)
@@ -76,12 +79,12 @@ internal static class EncryptedMemberRules
     }
 
     /// <summary>The marked members among the event type's payload members (inherited ones included), in System.Text.Json's order.</summary>
-    public static List<PayloadMember> MarkedMembers(INamedTypeSymbol eventType, IAssemblySymbol? within)
+    public static List<PayloadMember> MarkedMembers(INamedTypeSymbol eventType, IAssemblySymbol? within, INamedTypeSymbol attribute)
     {
         var marked = new List<PayloadMember>();
         foreach (var member in TypeShapeRules.Members(eventType, within))
         {
-            if (IsMarked(member.Symbol))
+            if (IsMarked(member.Symbol, attribute))
             {
                 marked.Add(member);
             }
@@ -104,7 +107,7 @@ internal static class EncryptedMemberRules
             return null;
         }
 
-        foreach (var member in MarkedMembers(eventType, compilation.Assembly))
+        foreach (var member in MarkedMembers(eventType, compilation.Assembly, attribute))
         {
             if (IsWritten(member))
             {
