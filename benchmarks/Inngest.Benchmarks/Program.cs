@@ -38,6 +38,8 @@ public static class Program
                 return await Aot.AotStartup.RunAsync(rest);
             case "guard":
                 return RegressionGuard.Run(rest);
+            case "ladder":
+                return await EndToEnd.SendLadder.RunAsync(rest);
             case "sendcost":
                 return EndToEnd.SendCost.Run(rest);
             case "spin":

@@ -29,6 +29,19 @@ internal static class SendCost
         }
 
         var sink = new Uri("http://127.0.0.1:9/");
+        if (CrossLanguage.IntArg(args, "--spin", 0) is var seconds and > 0)
+        {
+            // The library's single sends against the canned handler in a loop, for a profiler (docs/benchmarks.md).
+            using var spun = new TypedSender(sink, new CannedHandler(1));
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (clock.Elapsed.TotalSeconds < seconds)
+            {
+                spun.RunAsync(Workload.Sequential1000).GetAwaiter().GetResult();
+            }
+
+            return 0;
+        }
+
         var results = new List<string>();
         foreach (var workload in new[] { Workload.Sequential1000, Workload.Batch10kBy1000 })
         {

@@ -12,16 +12,15 @@ internal static class AnswerReader
 {
     public const int MaxResponseBytes = 4 * 1024 * 1024;
 
+    /// <summary>Room for an acknowledgement of this many ids (26-character ULIDs, quoted, with commas) and its frame.</summary>
+    internal static int ExpectedAnswerBytes(int expectedIds) => Math.Min(MaxResponseBytes, 64 + (32 * Math.Max(1, expectedIds)));
+
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<ResponseBody> ReadAsync(HttpResponseMessage response, int expectedIds, CancellationToken cancellationToken)
     {
-        var length = response.Content.Headers.ContentLength;
-        if (length > MaxResponseBytes)
-        {
-            return default;
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent(length is > 0 ? (int)length.Value : 1024);
+        // The buffer is sized for the acknowledgement the request expects, not from Content-Length (parsing that header
+        // costs as much as the read, and a chunked answer has none); anything longer grows it, up to the 4 MiB bound.
+        var buffer = ArrayPool<byte>.Shared.Rent(ExpectedAnswerBytes(expectedIds));
         try
         {
             using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);

@@ -17,7 +17,9 @@ internal readonly record struct ResponseBody(bool IsJson, IReadOnlyList<string>?
 
         try
         {
-            var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+            // Strict JSON, as the server's encoder writes it: the reader's comment-skipping mode takes a slower path for
+            // every token, and an answer with comments is no Event API answer (it counts as not JSON).
+            var reader = new Utf8JsonReader(body);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 reader.Skip(); // a JSON value other than an object; throws when the text is not JSON
@@ -30,8 +32,8 @@ internal readonly record struct ResponseBody(bool IsJson, IReadOnlyList<string>?
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var isIds = reader.ValueTextEquals("ids"u8);
-                var isError = reader.ValueTextEquals("error"u8);
-                var isMessage = reader.ValueTextEquals("message"u8);
+                var isError = !isIds && reader.ValueTextEquals("error"u8);
+                var isMessage = !isIds && !isError && reader.ValueTextEquals("message"u8);
                 reader.Read();
                 if (isIds && reader.TokenType == JsonTokenType.StartArray)
                 {

@@ -1,0 +1,310 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+using Inngest.Benchmarks.Model;
+
+namespace Inngest.Benchmarks.EndToEnd;
+
+/// <summary>
+/// <c>ladder</c>: where the single-send gap between the bare post and the library goes. Rungs from the bare post of
+/// <see cref="RawSender"/> to the library, each adding one thing the library does, all posting the seed event to the
+/// same <see cref="EventApiSink"/> sequentially, interleaved operation by operation in one process after a warm-up until
+/// the JIT is quiet; each rung's median wall clock of 1,000 sends is compared with the rung before and the bare post.
+/// </summary>
+internal static class SendLadder
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var iterations = CrossLanguage.IntArg(args, "--iterations", 21);
+        await using var sink = await EventApiSink.StartAsync();
+        var rungs = new List<(string Name, Sender Sender)>
+        {
+            ("bare post (pre-serialized, constant headers)", new Rung(sink.BaseUrl, RungSteps.None)),
+            ("+ the library's headers and a fresh seed", new Rung(sink.BaseUrl, RungSteps.Headers)),
+            ("+ a cancellable token, never armed", new Rung(sink.BaseUrl, RungSteps.Headers | RungSteps.Token)),
+            ("+ a pooled attempt-timeout token", new Rung(sink.BaseUrl, RungSteps.Headers | RungSteps.Timeout)),
+            ("+ the body written per send", new Rung(sink.BaseUrl, RungSteps.Headers | RungSteps.Timeout | RungSteps.Body)),
+            ("+ the answer's ids parsed", new Rung(sink.BaseUrl, RungSteps.Headers | RungSteps.Timeout | RungSteps.Body | RungSteps.Parse)),
+            ("(the same through HttpMessageInvoker)", new Rung(sink.BaseUrl, RungSteps.Headers | RungSteps.Timeout | RungSteps.Body | RungSteps.Parse | RungSteps.Invoker)),
+            ("(the same under 3 more async levels)", new Rung(sink.BaseUrl, RungSteps.Headers | RungSteps.Timeout | RungSteps.Body | RungSteps.Parse | RungSteps.Levels)),
+            ("through the library's AttemptSender", new AttemptRung(sink.BaseUrl)),
+            ("InngestClient.SendAsync(made event)", new ClientRung(sink.BaseUrl)),
+            ("Inngest.Typed client", new TypedSender(sink.BaseUrl)),
+        };
+        try
+        {
+            var spin = CrossLanguage.IntArg(args, "--spin", -1);
+            if (spin >= 0)
+            {
+                // One rung in a loop, for a profiler (see docs/benchmarks.md, "How to reproduce").
+                var seconds = CrossLanguage.IntArg(args, "--seconds", 20);
+                var workload = Enum.Parse<Workload>(CrossLanguage.StringArg(args, "--workload", nameof(Workload.Sequential1000)));
+                var until = Stopwatch.StartNew();
+                var operations = 0;
+                while (until.Elapsed.TotalSeconds < seconds)
+                {
+                    await rungs[spin].Sender.RunAsync(workload);
+                    operations++;
+                }
+
+                Console.WriteLine($"{rungs[spin].Name}: {operations * Sender.Singles} sends in {until.Elapsed.TotalSeconds:0.0} s");
+                return 0;
+            }
+
+            var measured = Enum.Parse<Workload>(CrossLanguage.StringArg(args, "--workload", nameof(Workload.Sequential1000)));
+            var samples = rungs.Select(_ => new List<double>()).ToArray();
+            await WarmAsync(rungs.Select(r => r.Sender).ToArray(), measured);
+            for (var i = 0; i < iterations; i++)
+            {
+                for (var k = 0; k < rungs.Count; k++)
+                {
+                    var r = (k + i) % rungs.Count;
+                    var clock = Stopwatch.StartNew();
+                    await rungs[r].Sender.RunAsync(measured);
+                    samples[r].Add(clock.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            var bare = Median(samples[0]);
+            var previous = bare;
+            Console.WriteLine($"{measured}, {iterations} operations per rung, load average {LoadAverage()}");
+            Console.WriteLine("| Rung | Median ms | us per send over the rung before | vs the bare post |");
+            Console.WriteLine("|---|---:|---:|---:|");
+            for (var r = 0; r < rungs.Count; r++)
+            {
+                var median = Median(samples[r]);
+                var step = r == 0 || r == rungs.Count - 1 ? string.Empty : $"{median - previous:+0.0;-0.0}";
+                Console.WriteLine($"| {rungs[r].Name} | {median:0.0} | {step} | {bare / median:0.00}x |");
+                previous = r == rungs.Count - 1 ? previous : median;
+            }
+
+            return 0;
+        }
+        finally
+        {
+            foreach (var (_, sender) in rungs)
+            {
+                sender.Dispose();
+            }
+        }
+    }
+
+    private static async Task WarmAsync(Sender[] senders, Workload workload)
+    {
+        var last = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false);
+        for (var round = 0; round < 60; round++)
+        {
+            var clock = Stopwatch.StartNew();
+            foreach (var sender in senders)
+            {
+                await sender.RunAsync(workload);
+            }
+
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false);
+            if (round >= 3 && (now - last) / clock.Elapsed.TotalSeconds < 10)
+            {
+                return;
+            }
+
+            last = now;
+        }
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        return sorted[sorted.Length / 2];
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return System.IO.File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (System.IO.IOException)
+        {
+            return "?";
+        }
+    }
+
+    private sealed class AttemptRung : Sender
+    {
+        private readonly HttpClient _http = CreateHttpClient();
+        private readonly Uri _url;
+        private readonly AttemptSender _attempts;
+
+        public AttemptRung(Uri sink)
+        {
+            _url = new Uri(sink, "e/" + EventKey);
+            _attempts = new AttemptSender(_http, false, TimeProvider.System, TimeSpan.FromSeconds(30), new Redactor(EventKey, _url));
+        }
+
+        public override void Dispose() => _http.Dispose();
+
+        protected override Task BatchAsync() => throw new NotSupportedException();
+
+        protected override async Task SendOneAsync(int index)
+        {
+            var requests = RequestBatcher.Prepare([Payloads.Account(index).ToEvent(user: Payloads.AccountUser)], Payloads.Timestamp, 1000, 1 << 20, 1 << 20, JsonMetadataResolver.Default);
+            try
+            {
+                var result = await _attempts.SendAsync(_url, null, requests[0], CancellationToken.None).ConfigureAwait(false);
+                if (result.Ids is not { Count: 1 })
+                {
+                    throw new InvalidOperationException("expected one id");
+                }
+            }
+            finally
+            {
+                requests[0].Dispose();
+            }
+        }
+    }
+
+    private sealed class ClientRung : Sender
+    {
+        private readonly HttpClient _http = CreateHttpClient();
+        private readonly InngestClient _client;
+        private readonly InngestEvent[] _events = [Payloads.Account().ToEvent(user: Payloads.AccountUser)];
+
+        public ClientRung(Uri sink)
+        {
+            _client = new InngestClient(_http, new InngestClientOptions { EventKey = EventKey, BaseUrl = sink.ToString(), EnvironmentReader = static _ => null });
+        }
+
+        public override void Dispose() => _http.Dispose();
+
+        protected override Task BatchAsync() => throw new NotSupportedException();
+
+        protected override async Task SendOneAsync(int index)
+        {
+            var result = await _client.SendAsync(_events).ConfigureAwait(false);
+            if (result.Ids.Count != 1)
+            {
+                throw new InvalidOperationException("expected one id");
+            }
+        }
+    }
+
+    [Flags]
+    private enum RungSteps
+    {
+        None = 0,
+        Headers = 1,
+        Timeout = 2,
+        Body = 4,
+        Parse = 8,
+        Token = 16,
+        Invoker = 32,
+        Levels = 64,
+    }
+
+    /// <summary>A bare post plus <see cref="RungSteps"/> of what the library adds, made with the library's own internals.</summary>
+    private sealed class Rung : Sender
+    {
+        private static readonly MediaTypeHeaderValue Json = new("application/json");
+        private readonly HttpClient _http = CreateHttpClient();
+        private readonly HttpMessageInvoker _invoker = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false, ConnectTimeout = TimeSpan.FromSeconds(10) });
+        private readonly Uri _url;
+        private readonly RungSteps _steps;
+        private readonly byte[] _body;
+        private readonly CancellationTokenSource _timeout = new();
+        private readonly InngestEvent[] _events = [Payloads.Account().ToEvent(user: Payloads.AccountUser)];
+
+        public Rung(Uri sink, RungSteps steps)
+        {
+            _url = new Uri(sink, "e/" + EventKey);
+            _steps = steps;
+            using var buffer = new PooledBufferWriter();
+            EnvelopeWriter.WriteBody(buffer, _events, 0, 1, Payloads.Timestamp, int.MaxValue, JsonMetadataResolver.Default);
+            _body = buffer.WrittenSpan.ToArray();
+        }
+
+        public override void Dispose() => _http.Dispose();
+
+        protected override Task BatchAsync() => throw new NotSupportedException();
+
+        protected override Task SendOneAsync(int index)
+            => (_steps & RungSteps.Levels) != 0 ? Level1(index) : PostAsync(index);
+
+        private async Task Level1(int index) => await Level2(index).ConfigureAwait(false);
+
+        [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder))]
+        private async ValueTask Level2(int index) => await Level3(index).ConfigureAwait(false);
+
+        [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder))]
+        private async ValueTask Level3(int index) => await PostAsync(index).ConfigureAwait(false);
+
+        private async Task PostAsync(int index)
+        {
+            var token = (_steps & RungSteps.Token) != 0 ? _timeout.Token : CancellationToken.None;
+            if ((_steps & RungSteps.Timeout) != 0)
+            {
+                _timeout.CancelAfter(TimeSpan.FromSeconds(30));
+                token = _timeout.Token;
+            }
+
+            PooledBufferWriter? written = null;
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, _url);
+                var headers = (_steps & RungSteps.Headers) != 0;
+                request.Headers.TryAddWithoutValidation("User-Agent", headers ? InngestClient.SdkHeaderValue : InngestClient.SdkName);
+                request.Headers.TryAddWithoutValidation("x-inngest-sdk", headers ? InngestClient.SdkHeaderValue : InngestClient.SdkName);
+                request.Headers.TryAddWithoutValidation("x-inngest-event-id-seed", headers ? EnvelopeWriter.CreateSeed(Payloads.Timestamp) : "1767225600000,AAAAAAAAAAAAAA==");
+                if ((_steps & RungSteps.Body) != 0)
+                {
+                    written = new PooledBufferWriter();
+                    EnvelopeWriter.WriteBody(written, [Payloads.Account(index).ToEvent(user: Payloads.AccountUser)], 0, 1, Payloads.Timestamp, int.MaxValue, JsonMetadataResolver.Default);
+                    request.Content = new ReadOnlyMemoryContent(written.WrittenMemory) { Headers = { ContentType = Json } };
+                }
+                else
+                {
+                    request.Content = new ByteArrayContent(_body) { Headers = { ContentType = Json } };
+                }
+
+                using var response = (_steps & RungSteps.Invoker) != 0
+                    ? await _invoker.SendAsync(request, token).ConfigureAwait(false)
+                    : await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+                if ((_steps & RungSteps.Parse) != 0)
+                {
+                    var answer = await AnswerReader.ReadAsync(response, 1, token).ConfigureAwait(false);
+                    if (answer.Ids is not { Count: 1 })
+                    {
+                        throw new InvalidOperationException("expected one id");
+                    }
+
+                    return;
+                }
+
+                using var stream = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+                var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+                try
+                {
+                    while (await stream.ReadAsync(chunk, token).ConfigureAwait(false) > 0)
+                    {
+                    }
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(chunk);
+                }
+            }
+            finally
+            {
+                written?.Dispose();
+                if ((_steps & RungSteps.Timeout) != 0 && !_timeout.TryReset())
+                {
+                    throw new InvalidOperationException("the timeout fired");
+                }
+            }
+        }
+    }
+}
