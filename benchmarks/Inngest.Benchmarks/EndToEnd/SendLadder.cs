@@ -37,6 +37,18 @@ internal static class SendLadder
             ("InngestClient.SendAsync(made event)", new ClientRung(sink.BaseUrl)),
             ("Inngest.Typed client", new TypedSender(sink.BaseUrl)),
         };
+        var only = CrossLanguage.StringArg(args, "--rungs", string.Empty);
+        if (only.Length > 0)
+        {
+            // A subset of the rungs (indexes from 0), for repeating one comparison with less noise between them.
+            var keep = only.Split(',').Select(int.Parse).ToHashSet();
+            foreach (var dropped in rungs.Where((_, i) => !keep.Contains(i)).ToList())
+            {
+                dropped.Sender.Dispose();
+                rungs.Remove(dropped);
+            }
+        }
+
         try
         {
             var spin = CrossLanguage.IntArg(args, "--spin", -1);
@@ -59,28 +71,31 @@ internal static class SendLadder
 
             var measured = Enum.Parse<Workload>(CrossLanguage.StringArg(args, "--workload", nameof(Workload.Sequential1000)));
             var samples = rungs.Select(_ => new List<double>()).ToArray();
+            var cpu = rungs.Select(_ => new List<double>()).ToArray();
             await WarmAsync(rungs.Select(r => r.Sender).ToArray(), measured);
             for (var i = 0; i < iterations; i++)
             {
                 for (var k = 0; k < rungs.Count; k++)
                 {
                     var r = (k + i) % rungs.Count;
+                    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                     var clock = Stopwatch.StartNew();
                     await rungs[r].Sender.RunAsync(measured);
                     samples[r].Add(clock.Elapsed.TotalMilliseconds);
+                    cpu[r].Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds);
                 }
             }
 
             var bare = Median(samples[0]);
             var previous = bare;
             Console.WriteLine($"{measured}, {iterations} operations per rung, load average {LoadAverage()}");
-            Console.WriteLine("| Rung | Median ms | us per send over the rung before | vs the bare post |");
-            Console.WriteLine("|---|---:|---:|---:|");
+            Console.WriteLine("| Rung | Median ms | us per send over the rung before | vs the bare post | Process CPU per send (median, sink included) |");
+            Console.WriteLine("|---|---:|---:|---:|---:|");
             for (var r = 0; r < rungs.Count; r++)
             {
                 var median = Median(samples[r]);
                 var step = r == 0 || r == rungs.Count - 1 ? string.Empty : $"{median - previous:+0.0;-0.0}";
-                Console.WriteLine($"| {rungs[r].Name} | {median:0.0} | {step} | {bare / median:0.00}x |");
+                Console.WriteLine($"| {rungs[r].Name} | {median:0.0} | {step} | {bare / median:0.00}x | {Median(cpu[r]):0.0} us |");
                 previous = r == rungs.Count - 1 ? previous : median;
             }
 
