@@ -28,13 +28,14 @@ public sealed class InngestClient : IInngestClient, IDisposable
 
     internal const string SdkHeaderValue = SdkName + ":v" + SdkVersion;
 
-    private readonly HttpClient _http;
+    /// <summary>The caller's <see cref="HttpClient"/>, or an invoker over the client's own handler (see <see cref="AttemptSender"/>).</summary>
+    private readonly HttpMessageInvoker _http;
     private readonly bool _ownsHttpClient;
     private readonly InngestSettings _settings;
     private readonly EventSender _sender;
 
     /// <summary>
-    /// Creates a client with its own <see cref="HttpClient"/> (pooled connections renewed every few
+    /// Creates a client with its own HTTP handler (pooled connections renewed every few
     /// minutes, redirects not followed), configured from <paramref name="options"/> and the environment.
     /// </summary>
     /// <param name="options">The settings; <see langword="null"/> reads everything from the environment.</param>
@@ -68,7 +69,7 @@ public sealed class InngestClient : IInngestClient, IDisposable
 
         _settings = settings!;
         _ownsHttpClient = ownsHttpClient;
-        _http = httpClient ?? CreateHttpClient(); // created only once the settings are known to work, so nothing leaks on a bad setting
+        _http = httpClient ?? CreateInvoker(); // created only once the settings are known to work, so nothing leaks on a bad setting
         var retry = options.Retry.Clone();
         var time = options.TimeProvider ?? TimeProvider.System;
         var redactor = new Redactor(_settings.EventKey, _settings.EventUrl);
@@ -111,14 +112,15 @@ public sealed class InngestClient : IInngestClient, IDisposable
     public override string ToString()
         => $"InngestClient {{ Mode = {(IsDev ? "dev" : "cloud")}, EventApiBaseUrl = {EventApiBaseUrl}, Env = {Env ?? "(none)"}, EventKey = {(HasEventKey ? "***" : "(unset)")} }}";
 
-    private static HttpClient CreateHttpClient() => new(new SocketsHttpHandler
-    {
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        AllowAutoRedirect = false,
-        ConnectTimeout = TimeSpan.FromSeconds(10),
-        ActivityHeadersPropagator = null, // no HttpRequestOut span or diagnostics events, whose URL would hold the key; AttemptSender propagates instead
-    })
-    {
-        Timeout = Timeout.InfiniteTimeSpan,
-    };
+    // No HttpClient around the handler: the client sets none of its features (base address, default headers, timeout:
+    // every attempt has its own), and its layer costs a linked token source and an async level per request.
+    private static HttpMessageInvoker CreateInvoker() => new(
+        new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            AllowAutoRedirect = false,
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+            ActivityHeadersPropagator = null, // no HttpRequestOut span or diagnostics events, whose URL would hold the key; AttemptSender propagates instead
+        },
+        disposeHandler: true);
 }

@@ -91,23 +91,28 @@ public abstract class Sender : IDisposable
     };
 }
 
-/// <summary>The library: <c>InngestClient</c> sending the typed seed event (with its user).</summary>
+/// <summary>
+/// The library: <c>InngestClient</c> sending the typed seed event (with its user), through an <see cref="HttpClient"/> with
+/// the other senders' settings (as <c>IHttpClientFactory</c> and DI users send), or with <paramref name="ownHandler"/> on
+/// the handler <c>new InngestClient(options)</c> makes itself (called without an <see cref="HttpClient"/> around it).
+/// </summary>
 public sealed class TypedSender : Sender
 {
     private readonly InngestClient _client;
-    private readonly HttpClient _http;
+    private readonly HttpClient? _http;
     private readonly AccountCreated[] _batch;
 
-    public TypedSender(Uri sink, HttpMessageHandler? handler = null)
+    public TypedSender(Uri sink, HttpMessageHandler? handler = null, bool ownHandler = false)
     {
-        _http = CreateHttpClient(handler);
-        _client = new InngestClient(_http, new InngestClientOptions
+        var options = new InngestClientOptions
         {
             EventKey = EventKey,
             BaseUrl = sink.ToString(),
             MaxEventsPerRequest = BatchSize,
             EnvironmentReader = static _ => null,
-        });
+        };
+        _http = ownHandler ? null : CreateHttpClient(handler);
+        _client = _http is null ? new InngestClient(options) : new InngestClient(_http, options);
         _batch = new AccountCreated[BatchEvents];
         for (var i = 0; i < _batch.Length; i++)
         {
@@ -118,7 +123,7 @@ public sealed class TypedSender : Sender
     public override void Dispose()
     {
         _client.Dispose();
-        _http.Dispose();
+        _http?.Dispose();
     }
 
     protected override async Task BatchAsync()

@@ -25,13 +25,21 @@ internal sealed class AttemptSender
     /// </summary>
     private readonly ConcurrentQueue<CancellationTokenSource> _idleTimeouts = new();
 
-    private readonly HttpClient _http;
+    private readonly HttpMessageInvoker _invoker;
+
+    /// <summary>The caller's <see cref="HttpClient"/> (sent through with its headers-read option), or null for the client's own handler.</summary>
+    private readonly HttpClient? _httpClient;
     private readonly bool _propagateTraceContext;
     private readonly TimeProvider _time;
     private readonly TimeSpan _attemptTimeout;
     private readonly Redactor _redactor;
 
-    /// <param name="http">The HTTP client.</param>
+    /// <param name="http">
+    /// The caller's <see cref="HttpClient"/>, or an invoker over the client's own handler: that one skips
+    /// <see cref="HttpClient"/>'s layer (a linked token source and an async level per request, about 1 us of CPU per send
+    /// on this project's benchmark machine), which adds nothing the client uses (no base address, default headers or
+    /// client timeout; the attempt timeout is the token here).
+    /// </param>
     /// <param name="propagateTraceContext">
     /// Whether to write <c>traceparent</c> here: for the client's own handler, which makes no HTTP span (its <c>url.full</c>
     /// would hold the key); a handler that makes one writes its own context.
@@ -39,9 +47,10 @@ internal sealed class AttemptSender
     /// <param name="time">The clock of the attempt timeout and <c>Retry-After</c> dates.</param>
     /// <param name="attemptTimeout">How long one attempt may take.</param>
     /// <param name="redactor">Cleans the texts the attempt reports.</param>
-    public AttemptSender(HttpClient http, bool propagateTraceContext, TimeProvider time, TimeSpan attemptTimeout, Redactor redactor)
+    public AttemptSender(HttpMessageInvoker http, bool propagateTraceContext, TimeProvider time, TimeSpan attemptTimeout, Redactor redactor)
     {
-        _http = http;
+        _invoker = http;
+        _httpClient = http as HttpClient;
         _propagateTraceContext = propagateTraceContext;
         _time = time;
         _attemptTimeout = attemptTimeout;
@@ -60,7 +69,11 @@ internal sealed class AttemptSender
         try
         {
             using var message = CreateMessage(eventUrl, env, request);
-            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            // HttpClient's own override of the invoker's SendAsync would buffer the whole answer; asked for the headers
+            // only, it hands the body over as a stream, as a handler does.
+            using var response = await (_httpClient is { } client
+                ? client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token)
+                : _invoker.SendAsync(message, timeout.Token)).ConfigureAwait(false);
             if (response.RequestMessage?.RequestUri is { } final && final != eventUrl)
             {
                 // A primary handler that follows redirects (HttpClientHandler's default) re-posted the body elsewhere;
