@@ -14,8 +14,10 @@ namespace Inngest.Benchmarks.EndToEnd;
 /// <summary>
 /// <c>ladder</c>: where the single-send gap between the bare post and the library goes. Rungs from the bare post of
 /// <see cref="RawSender"/> to the library, each adding one thing the library does, all posting the seed event to the
-/// same <see cref="EventApiSink"/> sequentially, interleaved operation by operation in one process after a warm-up until
-/// the JIT is quiet; each rung's median wall clock of 1,000 sends is compared with the rung before and the bare post.
+/// same <see cref="EventApiSink"/> (one after another, or 16 in flight with <c>--workload Concurrent16x1000</c>),
+/// interleaved operation by operation in one process after a warm-up until the JIT is quiet; each rung's median wall
+/// clock of 1,000 sends is compared with the rung before and the bare post, beside the process CPU per send
+/// (docs/benchmarks.md, section 6e). <c>--spin N</c> runs rung N alone in a loop, for a profiler.
 /// </summary>
 internal static class SendLadder
 {
@@ -52,25 +54,13 @@ internal static class SendLadder
 
         try
         {
-            var spin = CrossLanguage.IntArg(args, "--spin", -1);
-            if (spin >= 0)
+            var measured = Enum.Parse<Workload>(CrossLanguage.StringArg(args, "--workload", nameof(Workload.Sequential1000)));
+            if (CrossLanguage.IntArg(args, "--spin", -1) is var spin and >= 0)
             {
-                // One rung in a loop, for a profiler (see docs/benchmarks.md, "How to reproduce").
-                var seconds = CrossLanguage.IntArg(args, "--seconds", 20);
-                var workload = Enum.Parse<Workload>(CrossLanguage.StringArg(args, "--workload", nameof(Workload.Sequential1000)));
-                var until = Stopwatch.StartNew();
-                var operations = 0;
-                while (until.Elapsed.TotalSeconds < seconds)
-                {
-                    await rungs[spin].Sender.RunAsync(workload);
-                    operations++;
-                }
-
-                Console.WriteLine($"{rungs[spin].Name}: {operations * Sender.Singles} sends in {until.Elapsed.TotalSeconds:0.0} s");
+                await SpinAsync(rungs[spin], measured, TimeSpan.FromSeconds(CrossLanguage.IntArg(args, "--seconds", 20)));
                 return 0;
             }
 
-            var measured = Enum.Parse<Workload>(CrossLanguage.StringArg(args, "--workload", nameof(Workload.Sequential1000)));
             var samples = rungs.Select(_ => new List<double>()).ToArray();
             var cpu = rungs.Select(_ => new List<double>()).ToArray();
             await WarmAsync(rungs.Select(r => r.Sender).ToArray(), measured);
@@ -95,7 +85,7 @@ internal static class SendLadder
             for (var r = 0; r < rungs.Count; r++)
             {
                 var median = Median(samples[r]);
-                var step = r == 0 || r == rungs.Count - 1 ? string.Empty : $"{median - previous:+0.0;-0.0}";
+                var step = r == 0 || r == rungs.Count - 1 ? string.Empty : Math.Round(median - previous, 1).ToString("+0.0;-0.0;0.0", System.Globalization.CultureInfo.InvariantCulture);
                 Console.WriteLine($"| {rungs[r].Name} | {median:0.0} | {step} | {bare / median:0.00}x | {Median(cpu[r]):0.0} us |");
                 previous = r == rungs.Count - 1 ? previous : median;
             }
@@ -109,6 +99,20 @@ internal static class SendLadder
                 sender.Dispose();
             }
         }
+    }
+
+    /// <summary>One rung in a loop for <paramref name="duration"/>, for a profiler (docs/benchmarks.md, "How to reproduce").</summary>
+    private static async Task SpinAsync((string Name, Sender Sender) rung, Workload workload, TimeSpan duration)
+    {
+        var clock = Stopwatch.StartNew();
+        var operations = 0;
+        while (clock.Elapsed < duration)
+        {
+            await rung.Sender.RunAsync(workload);
+            operations++;
+        }
+
+        Console.WriteLine($"{rung.Name}: {operations * Sender.Singles} sends in {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
     private static async Task WarmAsync(Sender[] senders, Workload workload)
@@ -209,16 +213,31 @@ internal static class SendLadder
         }
     }
 
+    /// <summary>What a <see cref="Rung"/> adds to the bare post.</summary>
     [Flags]
     private enum RungSteps
     {
         None = 0,
+
+        /// <summary>The library's SDK headers and a fresh id seed per request.</summary>
         Headers = 1,
+
+        /// <summary>A cancellation source armed with the attempt timeout before the post and reset after it.</summary>
         Timeout = 2,
+
+        /// <summary>A fresh event written into a fresh pooled body per send.</summary>
         Body = 4,
+
+        /// <summary>The answer read and its ids parsed as the library does.</summary>
         Parse = 8,
+
+        /// <summary>A cancellable token passed along, never armed.</summary>
         Token = 16,
+
+        /// <summary>The post made through an <see cref="HttpMessageInvoker"/> on a handler instead of an <see cref="HttpClient"/>.</summary>
         Invoker = 32,
+
+        /// <summary>The post awaited under three more async methods (a Task and two pooled ValueTasks), as the library's call structure had.</summary>
         Levels = 64,
     }
 
@@ -243,7 +262,11 @@ internal static class SendLadder
             _body = buffer.WrittenSpan.ToArray();
         }
 
-        public override void Dispose() => _http.Dispose();
+        public override void Dispose()
+        {
+            _http.Dispose();
+            _invoker.Dispose();
+        }
 
         protected override Task BatchAsync() => throw new NotSupportedException();
 
