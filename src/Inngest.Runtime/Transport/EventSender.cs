@@ -39,7 +39,17 @@ internal sealed class EventSender
         _time = time;
     }
 
-    public async Task<InngestSendResult> SendAsync(IReadOnlyList<InngestEvent> events, InngestSendOptions? options, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The whole call runs in one pooled async method, its attempts included: each async level that awaits the network
+    /// costs about 0.4 us of CPU per send (docs/benchmarks.md, section 6e), and an async <see cref="Task"/> method would
+    /// allocate its whole state machine per call, where the pooled box is reused and the <see cref="Task"/> the caller
+    /// gets is a small wrapper around it.
+    /// </remarks>
+    public Task<InngestSendResult> SendAsync(IReadOnlyList<InngestEvent> events, InngestSendOptions? options, CancellationToken cancellationToken)
+        => RunAsync(events, options, cancellationToken).AsTask();
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<InngestSendResult> RunAsync(IReadOnlyList<InngestEvent> events, InngestSendOptions? options, CancellationToken cancellationToken)
     {
         using var scope = new SendScope(events, _listener, _time);
         // The accepted ids of a call's requests so far (for the outcome of a failure); a call of one request never fills
@@ -48,9 +58,8 @@ internal sealed class EventSender
         List<PreparedRequest>? requests = null;
         try
         {
-            // The call's one async level above the requests': each level that awaits the network costs about 0.4 us of
-            // CPU per send (docs/benchmarks.md, single sends), so what needs no await (checks, hooks, bodies) is
-            // done by Prepare, synchronously.
+            // What needs no await is synchronous: the checks, hooks and bodies (Prepare) and what follows a failed
+            // attempt (RetryDelayOrThrow).
             requests = Prepare(events, options, ids, cancellationToken, out var eventUrl, out var env);
             scope.Starting(requests.Count);
             if (requests.Count > 1)
@@ -58,15 +67,40 @@ internal sealed class EventSender
                 ids.Capacity = events.Count;
             }
 
-            // Indexed loops: an enumerator would be one more field of this method's state machine, which is the Task
-            // every call allocates.
             IReadOnlyList<string>? accepted = null;
             for (var i = 0; i < requests.Count; i++)
             {
                 var request = requests[i];
                 scope.Requests++;
                 scope.EventsAttempted = request.Start + request.Count;
-                accepted = await SendRequestAsync(eventUrl, env, events.Count, request, ids, scope, cancellationToken).ConfigureAwait(false);
+                for (var attempt = 1; ; attempt++)
+                {
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        throw Canceled(ids, attempt > 1 ? request.Count : 0, events.Count, null, cancellationToken);
+                    }
+
+                    scope.Attempts++;
+                    var last = await _attempts.SendAsync(eventUrl, env, request, cancellationToken).ConfigureAwait(false);
+                    scope.LastStatus = last.StatusCode ?? scope.LastStatus;
+                    if (last.Ids is { } acknowledged)
+                    {
+                        accepted = acknowledged;
+                        break;
+                    }
+
+                    var delay = RetryDelayOrThrow(last, attempt, request, events.Count, ids, cancellationToken);
+                    scope.Retrying(attempt, last.StatusCode, last.Reason, delay);
+                    try
+                    {
+                        await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+                    {
+                        throw Canceled(ids, request.Count, events.Count, ex, cancellationToken);
+                    }
+                }
+
                 if (requests.Count > 1)
                 {
                     ids.AddRange(accepted);
@@ -130,55 +164,27 @@ internal sealed class EventSender
         return RequestBatcher.Prepare(_middleware.Apply(events), _time.GetUtcNow().ToUnixTimeMilliseconds(), _limits.MaxEventsPerRequest, _limits.MaxRequestBytes, _limits.MaxEventBytes, _resolver);
     }
 
-    /// <returns>The request's ids, in event order (the caller adds them to <paramref name="ids"/>, the ids of the requests before).</returns>
-    // A pooled ValueTask: every attempt awaits the network, and a Task would be a state-machine box per send.
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<IReadOnlyList<string>> SendRequestAsync(Uri eventUrl, string? env, int totalEvents, PreparedRequest request, List<string> ids, SendScope scope, CancellationToken cancellationToken)
+    /// <summary>
+    /// What follows a failed attempt of <paramref name="request"/>: the delay before the next one, or the call's end as
+    /// its exception (canceled; not retryable; out of attempts; a <c>Retry-After</c> beyond the retry budget), with the
+    /// ids accepted so far, the failing request's acknowledged prefix included.
+    /// </summary>
+    private TimeSpan RetryDelayOrThrow(AttemptResult last, int attempt, PreparedRequest request, int totalEvents, List<string> ids, CancellationToken cancellationToken)
     {
-        var attempt = 0;
-        AttemptResult last;
-        var retryAfterTooLong = false;
-        while (true)
+        if (last.Failure == AttemptFailure.Canceled)
         {
-            if (cancellationToken.IsCancellationRequested)
+            throw Canceled(ids, request.Count, totalEvents, last.Error, cancellationToken);
+        }
+
+        var retryAfterTooLong = false;
+        if (last.Retryable && attempt < _retry.MaxAttempts)
+        {
+            if (_retry.DelayAfter(attempt, last.RetryAfter) is { } delay)
             {
-                throw Canceled(ids, attempt > 0 ? request.Count : 0, totalEvents, null, cancellationToken);
+                return delay;
             }
 
-            attempt++;
-            scope.Attempts++;
-            last = await _attempts.SendAsync(eventUrl, env, request, cancellationToken).ConfigureAwait(false);
-            scope.LastStatus = last.StatusCode ?? scope.LastStatus;
-            if (last.Ids is not null)
-            {
-                return last.Ids;
-            }
-
-            if (last.Failure == AttemptFailure.Canceled)
-            {
-                throw Canceled(ids, request.Count, totalEvents, last.Error, cancellationToken);
-            }
-
-            if (!last.Retryable || attempt >= _retry.MaxAttempts)
-            {
-                break;
-            }
-
-            if (_retry.DelayAfter(attempt, last.RetryAfter) is not { } delay)
-            {
-                retryAfterTooLong = true;
-                break;
-            }
-
-            scope.Retrying(attempt, last.StatusCode, last.Reason, delay);
-            try
-            {
-                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
-            {
-                throw Canceled(ids, request.Count, totalEvents, ex, cancellationToken);
-            }
+            retryAfterTooLong = true;
         }
 
         // The failing request's accepted prefix (a 400 lists the ids stored before the failure).
