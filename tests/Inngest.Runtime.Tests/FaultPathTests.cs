@@ -112,6 +112,21 @@ public sealed class FaultPathTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Your_HttpClient_hands_the_answer_over_as_a_stream_not_buffered_under_its_own_limit()
+    {
+        // HttpClient buffers a whole answer only when asked to (its invoker override does); the client asks for the
+        // headers and reads the body itself, under its own 4 MiB bound, so the HttpClient's buffer limit never applies.
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { MaxResponseContentBufferSize = 256 };
+        using var client = new InngestClient(http, Wire.Options(_server));
+        var events = Enumerable.Range(0, 40).Select(_ => (InngestEvent)Wire.Account()).ToArray();
+
+        var result = await client.SendAsync(events);
+
+        Assert.Equal(40, result.Ids.Count); // an answer of about 1.2 KB
+        Assert.Single(_server.Requests);
+    }
+
+    [Fact]
     public async Task An_answer_that_came_through_a_redirect_your_handler_followed_is_refused()
     {
         await using var elsewhere = await CaptureServer.StartAsync();

@@ -34,6 +34,49 @@ public sealed class TelemetryTests : IAsyncLifetime
         public override void SendFailed(IReadOnlyList<InngestEvent> events, Exception exception, TimeSpan elapsed) => Steps.Add($"failed: {exception.GetType().Name}");
     }
 
+    /// <summary>A clock whose every timestamp read is one second after the one before.</summary>
+    private sealed class SteppingClock : TimeProvider
+    {
+        private long _ticks;
+
+        public int Reads { get; private set; }
+
+        public override long GetTimestamp()
+        {
+            Reads++;
+            return _ticks += TimestampFrequency;
+        }
+    }
+
+    private sealed class ElapsedListener : InngestSendListener
+    {
+        public List<TimeSpan> Elapsed { get; } = new();
+
+        public override void SendSucceeded(IReadOnlyList<InngestEvent> events, int attempts, TimeSpan elapsed) => Elapsed.Add(elapsed);
+
+        public override void SendFailed(IReadOnlyList<InngestEvent> events, Exception exception, TimeSpan elapsed) => Elapsed.Add(elapsed);
+    }
+
+    [Fact]
+    public async Task A_listener_gets_the_call_s_duration_on_the_client_s_clock()
+    {
+        // The scope reads the clock only for an observer of the duration; a listener is one.
+        var clock = new SteppingClock();
+        var listener = new ElapsedListener();
+        var options = Wire.Options(_server);
+        options.Listener = listener;
+        options.TimeProvider = clock;
+        using var client = new InngestClient(options);
+
+        await client.SendAsync(Wire.Account());
+        _server.Responder = _ => ScriptedResponse.Empty(401);
+        await Assert.ThrowsAsync<InngestSendException>(() => client.SendAsync(Wire.Account()));
+
+        Assert.Equal(2, listener.Elapsed.Count);
+        Assert.All(listener.Elapsed, e => Assert.Equal(TimeSpan.FromSeconds(1), e));
+        Assert.Equal(4, clock.Reads);
+    }
+
     private static ActivityListener ListenToSpans(ConcurrentQueue<Activity> stopped)
     {
         var listener = new ActivityListener

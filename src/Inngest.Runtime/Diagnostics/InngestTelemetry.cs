@@ -18,7 +18,7 @@ namespace Inngest;
 /// <c>inngest.attempts</c>, <c>inngest.outcome</c> (<c>success</c>, <c>failed</c>, <c>canceled</c> or
 /// <c>invalid</c>), <c>http.response.status_code</c> and <c>error.type</c> when it fails (its status description is
 /// the exception's message, which never holds the key). Every HTTP attempt carries its context in the W3C
-/// <c>traceparent</c> header. The client's own <see cref="System.Net.Http.HttpClient"/> (and the dependency-injection
+/// <c>traceparent</c> header. The client's own HTTP handler (and the dependency-injection
 /// package's handler) makes no HTTP client span or diagnostics events, because their URL would hold the event key
 /// (it sits in the request path); an <c>HttpClient</c> you pass in keeps its usual instrumentation, so redact
 /// <c>url.full</c> there (docs/observability.md lists what .NET itself publishes).
