@@ -280,21 +280,13 @@ internal static class EnvelopeWriter
             }
 
             writer.WritePropertyName(DataProperty);
-            if (evt.HasNoData)
+            var dataStart = Position(writer);
+            evt.WriteData(writer, resolver);
+            var data = buffer.Peek(dataStart, Position(writer));
+            if (data.IsEmpty || data[0] != (byte)'{')
             {
-                writer.WriteStartObject();
-                writer.WriteEndObject();
-            }
-            else
-            {
-                var dataStart = Position(writer);
-                evt.WriteData(writer, resolver);
-                var data = buffer.Peek(dataStart, Position(writer));
-                if (data.IsEmpty || data[0] != (byte)'{')
-                {
-                    throw new InngestEventValidationException(index, evt.Name,
-                        $"Event {index} ('{evt.Name}'): data must be a JSON object, but it serialized to {Describe(data)}. Wrap the value in an object, for example {{\"value\": ...}}.");
-                }
+                throw new InngestEventValidationException(index, evt.Name,
+                    $"Event {index} ('{evt.Name}'): data must be a JSON object, but it serialized to {Describe(data)}. Wrap the value in an object, for example {{\"value\": ...}}.");
             }
 
             if (evt.User is { } user)

@@ -63,7 +63,11 @@ public abstract partial class InngestEvent
     /// <summary>True when there is no payload; the envelope then carries <c>"data":{}</c>.</summary>
     internal abstract bool HasNoData { get; }
 
-    /// <summary>Writes the <c>data</c> value; <paramref name="resolver"/> supplies the JSON metadata.</summary>
+    /// <summary>
+    /// Writes the <c>data</c> value, <c>{}</c> when there is none (<see cref="HasNoData"/>); <paramref name="resolver"/>
+    /// supplies the JSON metadata. One virtual call per event: the envelope writer is shared by every event type, so
+    /// each indirect call in it is one more guess for dynamic PGO to get wrong when several types are sent.
+    /// </summary>
     internal abstract void WriteData(Utf8JsonWriter writer, JsonMetadataResolver resolver);
 
     /// <summary>
@@ -162,7 +166,12 @@ public sealed class InngestEvent<T> : InngestEvent
     // envelope writer, with the original exception inside.
     internal override void WriteData(Utf8JsonWriter writer, JsonMetadataResolver resolver)
     {
-        if (Encoding is not null && resolver.IsDefault && JsonTypeInfo.SerializeHandler is { } fastPath && IsOwnContextsFastPath(JsonTypeInfo))
+        if (Data is null)
+        {
+            writer.WriteStartObject();
+            writer.WriteEndObject();
+        }
+        else if (Encoding is not null && resolver.IsDefault && FastPathOf(JsonTypeInfo) is { } fastPath)
         {
             // The type's generated fast path, called directly as System.Text.Json's root-level call would call it
             // (without that call's set-up and its flush of the writer after every event).
@@ -172,6 +181,43 @@ public sealed class InngestEvent<T> : InngestEvent
         {
             JsonSerializer.Serialize(writer, Data, resolver.Resolve(JsonTypeInfo));
         }
+    }
+
+    /// <summary>
+    /// The generated fast path of <paramref name="typeInfo"/> when <see cref="IsOwnContextsFastPath"/> holds, else null.
+    /// The answer for the metadata this type's events last used is kept (its options are read-only by then, so it
+    /// cannot change): a send then pays one reference compare instead of walking the metadata's options every event.
+    /// </summary>
+    internal static Action<Utf8JsonWriter, T>? FastPathOf(JsonTypeInfo<T> typeInfo)
+    {
+        var known = s_fastPath;
+        return known is not null && ReferenceEquals(known.TypeInfo, typeInfo) ? known.Write : FindFastPath(typeInfo);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static Action<Utf8JsonWriter, T>? FindFastPath(JsonTypeInfo<T> typeInfo)
+    {
+        if (typeInfo.SerializeHandler is not { } write || !IsOwnContextsFastPath(typeInfo))
+        {
+            return null;
+        }
+
+        if (typeInfo.Options.IsReadOnly)
+        {
+            s_fastPath = new KnownFastPath(typeInfo, write);
+        }
+
+        return write;
+    }
+
+    /// <summary>The last metadata found to have a fast path, with it (one object, so a reader never pairs one's metadata with another's path).</summary>
+    private static KnownFastPath? s_fastPath;
+
+    private sealed class KnownFastPath(JsonTypeInfo<T> typeInfo, Action<Utf8JsonWriter, T> write)
+    {
+        public JsonTypeInfo<T> TypeInfo { get; } = typeInfo;
+
+        public Action<Utf8JsonWriter, T> Write { get; } = write;
     }
 
     /// <summary>
@@ -210,5 +256,16 @@ public sealed class JsonInngestEvent : InngestEvent
 
     internal override bool HasNoData => Data.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null;
 
-    internal override void WriteData(Utf8JsonWriter writer, JsonMetadataResolver resolver) => Data.WriteTo(writer);
+    internal override void WriteData(Utf8JsonWriter writer, JsonMetadataResolver resolver)
+    {
+        if (HasNoData)
+        {
+            writer.WriteStartObject();
+            writer.WriteEndObject();
+        }
+        else
+        {
+            Data.WriteTo(writer);
+        }
+    }
 }
