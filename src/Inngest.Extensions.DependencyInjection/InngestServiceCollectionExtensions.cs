@@ -20,8 +20,9 @@ public static class InngestServiceCollectionExtensions
     public const string HttpClientName = "Inngest";
 
     /// <summary>
-    /// Registers <see cref="IInngestClient"/> (transient, over a typed <see cref="HttpClient"/> named
-    /// <see cref="HttpClientName"/> from <c>IHttpClientFactory</c>) with <see cref="InngestOptions"/> bound from the
+    /// Registers <see cref="IInngestClient"/> (transient, over the <see cref="HttpClient"/> named
+    /// <see cref="HttpClientName"/> from <c>IHttpClientFactory</c>: its handler pipeline, or the client itself when the
+    /// application configures it with <c>ConfigureHttpClient</c>) with <see cref="InngestOptions"/> bound from the
     /// <c>Inngest</c> section of the container's <see cref="IConfiguration"/>, the <c>INNGEST_*</c> environment
     /// variables for whatever is unset, and <paramref name="configure"/> last. The options are validated when the
     /// host starts. Sends are logged through <c>ILogger</c> (category <c>Inngest.InngestClient</c>).
@@ -89,8 +90,8 @@ public static class InngestServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InngestOptions>, InngestOptionsValidator>());
 
         var http = services.AddHttpClient(HttpClientName);
-        http.AddTypedClient<IInngestClient>(static (httpClient, sp) => CreateInngestClient(httpClient, sp));
-        http.ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan); // the client times each attempt itself
+        services.AddTransient<IInngestClient>(static sp => CreateInngestClient(sp));
+        http.ConfigureHttpClient(InfiniteTimeout);
         http.ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
         {
             AllowAutoRedirect = false, // a redirect would re-send the key to another address
@@ -107,7 +108,10 @@ public static class InngestServiceCollectionExtensions
         return http;
     }
 
-    private static IInngestClient CreateInngestClient(HttpClient httpClient, IServiceProvider services)
+    /// <summary>The client times each attempt itself; the only setting the package makes on the <see cref="HttpClient"/>.</summary>
+    private static readonly Action<HttpClient> InfiniteTimeout = static client => client.Timeout = Timeout.InfiniteTimeSpan;
+
+    private static IInngestClient CreateInngestClient(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptionsMonitor<InngestOptions>>().Get(Options.Options.DefaultName);
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger<InngestClient>() ?? NullLogger<InngestClient>.Instance;
@@ -120,12 +124,37 @@ public static class InngestServiceCollectionExtensions
         // Send middleware registered as services first (registration order, resolved from the scope creating the
         // client), then InngestOptions.SendMiddleware: see InngestOptions.SendMiddleware for the rule.
         var registered = services.GetServices<InngestSendMiddleware>();
-        var client = new InngestClient(httpClient, options.ToClientOptions(services.GetService<TimeProvider>() ?? TimeProvider.System, listener, registered));
+        var clientOptions = options.ToClientOptions(services.GetService<TimeProvider>() ?? TimeProvider.System, listener, registered);
+        var client = ConfiguresHttpClient(services)
+            ? new InngestClient(services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName), clientOptions)
+            : new InngestClient(services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(HttpClientName), clientOptions);
         if (options.RedactEventKeyInHttpTelemetry)
         {
             InngestHttpTelemetry.RedactEventUrls(client.EventApiBaseUrl);
         }
 
         return client;
+    }
+
+    /// <summary>
+    /// Whether the application changes the <see cref="HttpClient"/> itself (<c>ConfigureHttpClient</c> on the builder
+    /// <see cref="AddInngest(IServiceCollection, Action{InngestOptions}?)"/> returns, <c>ConfigureHttpClientDefaults</c>,
+    /// or an <c>AddHttpClient("Inngest", ...)</c> of its own): default headers or a timeout of its own then apply, so
+    /// the client sends through an <see cref="HttpClient"/> from the factory. Otherwise it sends through the factory's
+    /// handler (the same pipeline: primary handler, delegating handlers, rotation) without the HttpClient layer, which
+    /// would add only a linked token source and an async level per send.
+    /// </summary>
+    private static bool ConfiguresHttpClient(IServiceProvider services)
+    {
+        var actions = services.GetRequiredService<IOptionsMonitor<HttpClientFactoryOptions>>().Get(HttpClientName).HttpClientActions;
+        foreach (var action in actions)
+        {
+            if (!ReferenceEquals(action, InfiniteTimeout))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

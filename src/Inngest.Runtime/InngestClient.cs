@@ -59,7 +59,22 @@ public sealed class InngestClient : IInngestClient, IDisposable
     {
     }
 
-    private InngestClient(HttpClient? httpClient, InngestClientOptions options, bool ownsHttpClient)
+    /// <summary>
+    /// Creates a client that sends through <paramref name="handler"/> without an <see cref="HttpClient"/> around it (for
+    /// example the handler <c>IHttpMessageHandlerFactory.CreateHandler</c> gives, with its pipeline of delegating
+    /// handlers); the client does not dispose it. Without the <see cref="HttpClient"/> layer each send saves a linked
+    /// token source and an async level; nothing of it is lost, because the client sets no base address, default header
+    /// or client timeout (each attempt has its own). A redirect the handler follows is detected and fails the request.
+    /// </summary>
+    /// <param name="handler">The HTTP handler to send through.</param>
+    /// <param name="options">The settings; <see langword="null"/> reads everything from the environment.</param>
+    /// <exception cref="InngestConfigurationException">A setting or environment variable has an unusable value.</exception>
+    public InngestClient(HttpMessageHandler handler, InngestClientOptions? options = null)
+        : this(new HttpMessageInvoker(handler ?? throw new ArgumentNullException(nameof(handler)), disposeHandler: false), options ?? new InngestClientOptions(), ownsHttpClient: false)
+    {
+    }
+
+    private InngestClient(HttpMessageInvoker? httpClient, InngestClientOptions options, bool ownsHttpClient)
     {
         var errors = ClientOptionsRules.Validate(options, ClientOptionsRules.DefaultPrefix, out var settings);
         if (errors.Count > 0)
@@ -99,7 +114,7 @@ public sealed class InngestClient : IInngestClient, IDisposable
         return events.Count == 0 ? Task.FromResult(InngestSendResult.Empty) : _sender.SendAsync(events, options, cancellationToken);
     }
 
-    /// <summary>Disposes the <see cref="HttpClient"/> if the client created it.</summary>
+    /// <summary>Disposes the HTTP handler if the client created it.</summary>
     public void Dispose()
     {
         if (_ownsHttpClient)

@@ -100,6 +100,45 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_client_sends_through_the_factory_s_handler_and_through_an_HttpClient_only_when_the_application_configures_one()
+    {
+        // Nothing set on the HttpClient: the factory's handler pipeline, called without an HttpClient around it.
+        var direct = await SendThroughAsync(http: null, services: null);
+        Assert.Equal(0, direct.Handler.ThroughHttpClient);
+        Assert.Null(direct.Request.Header("X-App"));
+
+        // Whatever the application sets on the HttpClient applies, so the client then sends through one.
+        var configured = await SendThroughAsync(http: b => b.ConfigureHttpClient(c => c.DefaultRequestHeaders.Add("X-App", "builder")), services: null);
+        Assert.Equal(1, configured.Handler.ThroughHttpClient);
+        Assert.Equal("builder", configured.Request.Header("X-App"));
+
+        var defaults = await SendThroughAsync(http: null, services: s => s.ConfigureHttpClientDefaults(d => d.ConfigureHttpClient(c => c.DefaultRequestHeaders.Add("X-App", "defaults"))));
+        Assert.Equal(1, defaults.Handler.ThroughHttpClient);
+        Assert.Equal("defaults", defaults.Request.Header("X-App"));
+
+        var named = await SendThroughAsync(http: null, services: s => s.AddHttpClient(InngestServiceCollectionExtensions.HttpClientName, c => c.DefaultRequestHeaders.Add("X-App", "named")));
+        Assert.Equal(1, named.Handler.ThroughHttpClient);
+        Assert.Equal("named", named.Request.Header("X-App"));
+    }
+
+    private async Task<(HttpClientDetectingHandler Handler, CapturedRequest Request)> SendThroughAsync(Action<IHttpClientBuilder>? http, Action<IServiceCollection>? services)
+    {
+        var handler = new HttpClientDetectingHandler();
+        var before = _server.Requests.Count;
+        using var host = await Hosts.StartAsync(Hosts.Config(_server), http: b =>
+        {
+            b.ConfigurePrimaryHttpMessageHandler(() => handler);
+            http?.Invoke(b);
+        }, services: services);
+
+        await host.Services.GetRequiredService<IInngestClient>().SendAsync(Events.Account());
+
+        Assert.Equal(before + 1, _server.Requests.Count);
+        Assert.Equal(1, handler.Calls);
+        return (handler, _server.Requests[^1]);
+    }
+
+    [Fact]
     public async Task A_configuration_section_can_be_given_explicitly()
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());

@@ -300,4 +300,32 @@ public sealed class ConfigurationTests : IAsyncLifetime
         using var response = await http.GetAsync(_server.BaseUrl, CancellationToken.None); // still usable
         Assert.Equal(2, _server.Requests.Count);
     }
+
+    [Fact]
+    public async Task A_given_handler_is_sent_through_without_an_HttpClient_and_not_disposed()
+    {
+        var handler = new HttpClientDetectingHandler();
+        using (var client = new InngestClient(handler, Wire.Options(_server)))
+        {
+            var result = await client.SendAsync(Wire.Account());
+            Assert.Single(result.Ids);
+        }
+
+        Assert.Equal("/e/test-key-123", Assert.Single(_server.Requests).Path);
+        Assert.Equal(1, handler.Calls);
+        Assert.Equal(0, handler.ThroughHttpClient); // no HttpClient made around the handler
+        using var invoker = new HttpMessageInvoker(handler, disposeHandler: true); // still usable after the client's Dispose
+        using var response = await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, _server.BaseUrl), CancellationToken.None);
+        Assert.Equal(2, _server.Requests.Count);
+
+        // The same handler inside an HttpClient is seen as such: what the check above rules out is observable.
+        var wrapped = new HttpClientDetectingHandler();
+        using var http = new HttpClient(wrapped);
+        using (var client = new InngestClient(http, Wire.Options(_server)))
+        {
+            await client.SendAsync(Wire.Account());
+        }
+
+        Assert.Equal(1, wrapped.ThroughHttpClient);
+    }
 }

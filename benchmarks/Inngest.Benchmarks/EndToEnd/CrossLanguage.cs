@@ -34,13 +34,14 @@ internal static class CrossLanguage
         var results = new List<(Workload Workload, string Sender, double[] SamplesMs)>();
         var allocated = new Dictionary<(Workload, string), double>();
         using (var typed = new TypedSender(sink.BaseUrl))
-        using (var typedOwn = new TypedSender(sink.BaseUrl, ownHandler: true))
+        using (var typedOwn = new TypedSender(sink.BaseUrl, transport: TypedTransport.OwnHandler))
+        using (var typedDi = new TypedSender(sink.BaseUrl, transport: TypedTransport.DependencyInjection))
         using (var raw = new RawSender(sink.BaseUrl))
         using (var careful = new CarefulUserSender(sink.BaseUrl))
         {
             foreach (var workload in workloads)
             {
-                var senders = new (string Name, Sender Sender)[] { ("raw HttpClient (limit)", raw), ("careful user (STJ source-gen in the loop)", careful), ("Inngest.Typed client", typed), ("Inngest.Typed client, own handler", typedOwn) };
+                var senders = new (string Name, Sender Sender)[] { ("raw HttpClient (limit)", raw), ("careful user (STJ source-gen in the loop)", careful), ("Inngest.Typed client", typed), ("Inngest.Typed client, own handler", typedOwn), ("Inngest.Typed client, AddInngest()", typedDi) };
                 var samples = senders.Select(_ => new List<double>()).ToArray();
                 var bytes = new long[senders.Length];
                 var cpu = new double[senders.Length];

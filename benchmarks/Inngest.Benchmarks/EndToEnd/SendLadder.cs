@@ -38,7 +38,8 @@ internal static class SendLadder
             ("through the library's AttemptSender", new AttemptRung(sink.BaseUrl)),
             ("InngestClient.SendAsync(made event)", new ClientRung(sink.BaseUrl)),
             ("Inngest.Typed client", new TypedSender(sink.BaseUrl)),
-            ("Inngest.Typed client, own handler", new TypedSender(sink.BaseUrl, ownHandler: true)),
+            ("Inngest.Typed client, own handler", new TypedSender(sink.BaseUrl, transport: TypedTransport.OwnHandler)),
+            ("Inngest.Typed client, AddInngest()", new TypedSender(sink.BaseUrl, transport: TypedTransport.DependencyInjection)),
         };
         var only = CrossLanguage.StringArg(args, "--rungs", string.Empty);
         if (only.Length > 0)

@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Inngest.Benchmarks.Model;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Inngest.Benchmarks.EndToEnd;
 
@@ -91,18 +92,33 @@ public abstract class Sender : IDisposable
     };
 }
 
+/// <summary>How the library's sender reaches the HTTP stack.</summary>
+public enum TypedTransport
+{
+    /// <summary><c>new InngestClient(httpClient, options)</c>, with the other senders' <see cref="HttpClient"/> settings.</summary>
+    HttpClient,
+
+    /// <summary><c>new InngestClient(options)</c>: the handler it makes itself, called without an <see cref="HttpClient"/>.</summary>
+    OwnHandler,
+
+    /// <summary>
+    /// <c>services.AddInngest(...)</c> and the resolved <see cref="IInngestClient"/>: <c>IHttpClientFactory</c>'s handler
+    /// pipeline for the <c>Inngest</c> client, called without an <see cref="HttpClient"/> (nothing configures one).
+    /// </summary>
+    DependencyInjection,
+}
+
 /// <summary>
-/// The library: <c>InngestClient</c> sending the typed seed event (with its user), through an <see cref="HttpClient"/> with
-/// the other senders' settings (as <c>IHttpClientFactory</c> and DI users send), or with <paramref name="ownHandler"/> on
-/// the handler <c>new InngestClient(options)</c> makes itself (called without an <see cref="HttpClient"/> around it).
+/// The library: <c>InngestClient</c> sending the typed seed event (with its user), over the given <see cref="TypedTransport"/>.
 /// </summary>
 public sealed class TypedSender : Sender
 {
-    private readonly InngestClient _client;
+    private readonly IInngestClient _client;
+    private readonly IDisposable? _owner;
     private readonly HttpClient? _http;
     private readonly AccountCreated[] _batch;
 
-    public TypedSender(Uri sink, HttpMessageHandler? handler = null, bool ownHandler = false)
+    public TypedSender(Uri sink, HttpMessageHandler? handler = null, TypedTransport transport = TypedTransport.HttpClient)
     {
         var options = new InngestClientOptions
         {
@@ -111,8 +127,32 @@ public sealed class TypedSender : Sender
             MaxEventsPerRequest = BatchSize,
             EnvironmentReader = static _ => null,
         };
-        _http = ownHandler ? null : CreateHttpClient(handler);
-        _client = _http is null ? new InngestClient(options) : new InngestClient(_http, options);
+        switch (transport)
+        {
+            case TypedTransport.OwnHandler:
+                var own = new InngestClient(options);
+                (_client, _owner) = (own, own);
+                break;
+            case TypedTransport.DependencyInjection:
+                var services = new ServiceCollection();
+                services.AddInngest(o =>
+                {
+                    o.EventKey = EventKey;
+                    o.BaseUrl = sink.ToString();
+                    o.MaxEventsPerRequest = BatchSize;
+                    o.EnvironmentReader = static _ => null;
+                });
+                var provider = services.BuildServiceProvider();
+                _client = provider.GetRequiredService<IInngestClient>();
+                _owner = provider;
+                break;
+            default:
+                _http = CreateHttpClient(handler);
+                var through = new InngestClient(_http, options);
+                (_client, _owner) = (through, through);
+                break;
+        }
+
         _batch = new AccountCreated[BatchEvents];
         for (var i = 0; i < _batch.Length; i++)
         {
@@ -122,7 +162,7 @@ public sealed class TypedSender : Sender
 
     public override void Dispose()
     {
-        _client.Dispose();
+        _owner?.Dispose();
         _http?.Dispose();
     }
 
