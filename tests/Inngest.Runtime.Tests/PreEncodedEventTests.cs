@@ -117,25 +117,6 @@ public sealed class PreEncodedEventTests : IAsyncLifetime
         Assert.False(InngestEvent<PreEncodedOrder>.IsOwnContextsFastPath(reflection));
     }
 
-    [Fact]
-    public void The_fast_path_kept_for_one_metadata_is_never_used_for_another()
-    {
-        var own = PreEncodedJson.Default.PreEncodedOrder;
-        var withConverter = new PreEncodedJson(new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } }).PreEncodedOrder;
-
-        // Asked in turns, each metadata gets its own answer, whichever one was kept last.
-        for (var i = 0; i < 3; i++)
-        {
-            Assert.Same(own.SerializeHandler, InngestEvent<PreEncodedOrder>.FastPathOf(own));
-            Assert.Null(InngestEvent<PreEncodedOrder>.FastPathOf(withConverter));
-        }
-
-        // A context of the same type on other options of its own (bound to it, no converters) has its own fast path.
-        var other = new PreEncodedJson(new JsonSerializerOptions(JsonSerializerDefaults.Web)).PreEncodedOrder;
-        Assert.Same(other.SerializeHandler, InngestEvent<PreEncodedOrder>.FastPathOf(other));
-        Assert.Same(own.SerializeHandler, InngestEvent<PreEncodedOrder>.FastPathOf(own));
-    }
-
     [Theory]
     [InlineData(InngestClientOptions.DefaultMaxRequestBytes)]
     [InlineData(1200)] // a few events per request: events that do not fit move to the next body as bytes

@@ -171,7 +171,7 @@ public sealed class InngestEvent<T> : InngestEvent
             writer.WriteStartObject();
             writer.WriteEndObject();
         }
-        else if (Encoding is not null && resolver.IsDefault && FastPathOf(JsonTypeInfo) is { } fastPath)
+        else if (Encoding is not null && resolver.IsDefault && JsonTypeInfo.SerializeHandler is { } fastPath && IsOwnContextsFastPath(JsonTypeInfo))
         {
             // The type's generated fast path, called directly as System.Text.Json's root-level call would call it
             // (without that call's set-up and its flush of the writer after every event).
@@ -181,43 +181,6 @@ public sealed class InngestEvent<T> : InngestEvent
         {
             JsonSerializer.Serialize(writer, Data, resolver.Resolve(JsonTypeInfo));
         }
-    }
-
-    /// <summary>
-    /// The generated fast path of <paramref name="typeInfo"/> when <see cref="IsOwnContextsFastPath"/> holds, else null.
-    /// The answer for the metadata this type's events last used is kept (its options are read-only by then, so it
-    /// cannot change): a send then pays one reference compare instead of walking the metadata's options every event.
-    /// </summary>
-    internal static Action<Utf8JsonWriter, T>? FastPathOf(JsonTypeInfo<T> typeInfo)
-    {
-        var known = s_fastPath;
-        return known is not null && ReferenceEquals(known.TypeInfo, typeInfo) ? known.Write : FindFastPath(typeInfo);
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static Action<Utf8JsonWriter, T>? FindFastPath(JsonTypeInfo<T> typeInfo)
-    {
-        if (typeInfo.SerializeHandler is not { } write || !IsOwnContextsFastPath(typeInfo))
-        {
-            return null;
-        }
-
-        if (typeInfo.Options.IsReadOnly)
-        {
-            s_fastPath = new KnownFastPath(typeInfo, write);
-        }
-
-        return write;
-    }
-
-    /// <summary>The last metadata found to have a fast path, with it (one object, so a reader never pairs one's metadata with another's path).</summary>
-    private static KnownFastPath? s_fastPath;
-
-    private sealed class KnownFastPath(JsonTypeInfo<T> typeInfo, Action<Utf8JsonWriter, T> write)
-    {
-        public JsonTypeInfo<T> TypeInfo { get; } = typeInfo;
-
-        public Action<Utf8JsonWriter, T> Write { get; } = write;
     }
 
     /// <summary>
