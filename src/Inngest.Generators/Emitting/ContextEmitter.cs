@@ -30,6 +30,13 @@ internal static class ContextEmitter
             FastPathEmitter.Emit(body, shape, names, helpers);
         }
 
+        var eventTypes = new List<string>();
+        foreach (var model in events)
+        {
+            eventTypes.Add(model.TypeFqn);
+        }
+
+        ReaderEmitter.Emit(body, new ReaderPlan(shapes.Values), eventTypes, names, helpers);
         foreach (var used in names.UsedTypeInfoProperties)
         {
             TypeInfoEmitter.EmitTypeInfoProperty(body, used.Key, used.Value, helpers);

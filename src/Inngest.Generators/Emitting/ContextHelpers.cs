@@ -335,6 +335,113 @@ internal sealed class ContextHelpers
                 return at;
             }
             """,
+        // The generated readers' values (ReaderEmitter): the call System.Text.Json's built-in converter makes for the
+        // token it accepts without number handling; any other token returns false, and the data is read with the
+        // metadata instead (which also reads quoted numbers, as the Web defaults allow, or throws the usual error).
+        ["ReadString"] = $$"""
+            private static bool ReadString(ref {{Json}}Utf8JsonReader reader, out string? value)
+            {
+                value = reader.TokenType == {{Json}}JsonTokenType.String ? reader.GetString() : null;
+                return reader.TokenType is {{Json}}JsonTokenType.String or {{Json}}JsonTokenType.Null;
+            }
+            """,
+        ["ReadBoolean"] = $$"""
+            private static bool ReadBoolean(ref {{Json}}Utf8JsonReader reader, out bool value)
+            {
+                value = reader.TokenType == {{Json}}JsonTokenType.True;
+                return reader.TokenType is {{Json}}JsonTokenType.True or {{Json}}JsonTokenType.False;
+            }
+            """,
+        ["ReadInt32"] = $$"""
+            private static bool ReadInt32(ref {{Json}}Utf8JsonReader reader, out int value)
+            {
+                value = 0;
+                return reader.TokenType == {{Json}}JsonTokenType.Number && reader.TryGetInt32(out value);
+            }
+            """,
+        ["ReadInt64"] = $$"""
+            private static bool ReadInt64(ref {{Json}}Utf8JsonReader reader, out long value)
+            {
+                value = 0;
+                return reader.TokenType == {{Json}}JsonTokenType.Number && reader.TryGetInt64(out value);
+            }
+            """,
+        ["ReadDouble"] = $$"""
+            private static bool ReadDouble(ref {{Json}}Utf8JsonReader reader, out double value)
+            {
+                value = 0;
+                return reader.TokenType == {{Json}}JsonTokenType.Number && reader.TryGetDouble(out value);
+            }
+            """,
+        ["ReadDecimal"] = $$"""
+            private static bool ReadDecimal(ref {{Json}}Utf8JsonReader reader, out decimal value)
+            {
+                value = 0;
+                return reader.TokenType == {{Json}}JsonTokenType.Number && reader.TryGetDecimal(out value);
+            }
+            """,
+        ["ReadDateTimeOffset"] = $$"""
+            private static bool ReadDateTimeOffset(ref {{Json}}Utf8JsonReader reader, out global::System.DateTimeOffset value)
+            {
+                value = default;
+                return reader.TokenType == {{Json}}JsonTokenType.String && reader.TryGetDateTimeOffset(out value);
+            }
+            """,
+        ["ReadDateTime"] = $$"""
+            private static bool ReadDateTime(ref {{Json}}Utf8JsonReader reader, out global::System.DateTime value)
+            {
+                value = default;
+                return reader.TokenType == {{Json}}JsonTokenType.String && reader.TryGetDateTime(out value);
+            }
+            """,
+        ["ReadGuid"] = $$"""
+            private static bool ReadGuid(ref {{Json}}Utf8JsonReader reader, out global::System.Guid value)
+            {
+                value = default;
+                return reader.TokenType == {{Json}}JsonTokenType.String && reader.TryGetGuid(out value);
+            }
+            """,
+        ["ReadMember"] = $$"""
+            // A member the reader binds, once: a repeated one (System.Text.Json keeps the last) is left to the metadata.
+            private static bool ReadMember(ref {{Json}}Utf8JsonReader reader, ref ulong seen, ulong bit)
+            {
+                if ((seen & bit) != 0)
+                {
+                    return false;
+                }
+
+                seen |= bit;
+                return reader.Read();
+            }
+            """,
+        ["SkipUnknown"] = $$"""
+            // A member no reader binds: skipped, as System.Text.Json skips it, unless it could be one of the object's
+            // members after all (the same name ignoring case, which the Web defaults bind) or a metadata property.
+            private static bool SkipUnknown(ref {{Json}}Utf8JsonReader reader, string[] known)
+            {
+                var name = reader.GetString()!;
+                if (name.Length > 0 && name[0] == '$')
+                {
+                    return false;
+                }
+
+                foreach (var candidate in known)
+                {
+                    if (string.Equals(candidate, name, global::System.StringComparison.OrdinalIgnoreCase))
+                    {
+                        return false;
+                    }
+                }
+
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                reader.Skip();
+                return true;
+            }
+            """,
         ["CheckDepth"] = $$"""
             // The fast path enforces the depth limit the metadata path's converters enforce (every value written at
             // CurrentDepth >= MaxDepth, 64 when unset) so a cycle throws instead of overflowing the stack, with one

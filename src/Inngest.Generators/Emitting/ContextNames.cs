@@ -13,7 +13,8 @@ internal sealed class ContextNames
         "GetType", "MemberwiseClone", "Finalize", "EventTypeInfo",
         // The shared helpers (ContextHelpers).
         "Finish", "ExpandConverter", "MemberConverter", "NullableMemberConverter", "ObjectInfo", "Property", "Members", "InitOnly",
-        "Parameter", "Values", "Get", "CheckDepth",
+        "Parameter", "Values", "Get", "CheckDepth", "TryReadEvent", "SkipUnknown", "ReadMember", "ReadString", "ReadBoolean", "ReadInt32",
+        "ReadInt64", "ReadDouble", "ReadDecimal", "ReadDateTimeOffset", "ReadDateTime", "ReadGuid",
     };
 
     private readonly Dictionary<string, string> _names = new(System.StringComparer.Ordinal);

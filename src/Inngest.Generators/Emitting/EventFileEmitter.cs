@@ -69,6 +69,16 @@ internal static class EventFileEmitter
                 """);
         }
 
+        if (new ReaderPlan(model.Shapes).CanRead(model.TypeFqn))
+        {
+            // Received events of this type are read by generated code (see ReaderEmitter), falling back to the metadata.
+            w.Lines($$"""
+
+                static bool {{iface}}.TryReadData(ref global::System.Text.Json.Utf8JsonReader reader, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out {{self}} value)
+                    => {{GeneratedNames.ContextFqn(assemblyName)}}.TryReadEvent(ref reader, out value);
+                """);
+        }
+
         UpgradeEmitter.Emit(w, model, iface, self);
         w.Close();
         for (var i = 0; i < model.ContainingTypes.Count; i++)

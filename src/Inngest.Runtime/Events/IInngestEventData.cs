@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
 namespace Inngest;
@@ -41,6 +42,24 @@ public interface IInngestEventData<TSelf> where TSelf : IInngestEventData<TSelf>
     /// <see cref="IInngestEventUpgrade{TSelf, TPrevious}"/>); generated, so parsing needs no reflection.
     /// </summary>
     static virtual bool HasEarlierVersion => false;
+
+    /// <summary>
+    /// Reads the received <c>data</c> object the reader is on (its <c>StartObject</c>) with generated code, leaving the
+    /// reader on its <c>EndObject</c>; the generator implements it for payloads whose reading it spells out (plain
+    /// objects, strings, numbers, dates, lists, dictionaries). It returns false, wherever the reader then is, for any
+    /// input it does not spell out (a member name that matches only ignoring case, a repeated member, a quoted
+    /// number); the caller then reads the data with <see cref="JsonTypeInfo"/> from the start, so the result is always
+    /// what System.Text.Json reads. The default reads nothing.
+    /// </summary>
+    /// <param name="reader">A reader on the data object's start.</param>
+    /// <param name="value">The payload when the method returns true.</param>
+    /// <returns>False when the data is to be read with the metadata instead.</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    static virtual bool TryReadData(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out TSelf value)
+    {
+        value = default;
+        return false;
+    }
 
     /// <summary>
     /// Reads <c>data</c> of an earlier version of this event and upgrades it, step by step, to this type. Generated

@@ -67,6 +67,14 @@ internal static class TypedEventReader
         var start = reader;
         try
         {
+            // The generated reader (with the default metadata only: a resolver of the caller's may describe the type
+            // otherwise); when it gives up, the converter reads the data from the start.
+            if (context.Resolver.IsDefault && T.TryReadData(ref reader, out value))
+            {
+                return true;
+            }
+
+            reader = start;
             value = converter.Read(ref reader, typeof(T), typeInfo.Options);
             return true;
         }

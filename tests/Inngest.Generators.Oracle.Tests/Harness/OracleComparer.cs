@@ -117,11 +117,45 @@ internal static class OracleComparer
     /// compared by writing them with the oracle's metadata. Returns the oracle's outcome.
     /// </summary>
     private static Outcome CompareRead<T>(List<string> failures, string label, string json, JsonTypeInfo<T> oracle, JsonTypeInfo<T> ours, JsonTypeInfo<T> oursMetadata)
+        where T : IInngestEventData<T>
     {
         var expected = Outcome.Of(() => JsonSerializer.Serialize(JsonSerializer.Deserialize(json, oracle)!, oracle));
         Expect(failures, label + " (our fast-path metadata)", expected, Outcome.Of(() => JsonSerializer.Serialize(JsonSerializer.Deserialize(json, ours)!, oracle)));
         Expect(failures, label + " (our metadata path)", expected, Outcome.Of(() => JsonSerializer.Serialize(JsonSerializer.Deserialize(json, oursMetadata)!, oracle)));
+        CompareGeneratedRead(failures, label, json, expected, oracle);
         return expected;
+    }
+
+    /// <summary>
+    /// The generated reader (<c>T.TryReadData</c>, what <c>InngestEvent.Parse</c> reads received data with) on the same
+    /// JSON: it may give up (return false or throw: the runtime then reads with the metadata), but what it reads must
+    /// be what the oracle reads, and it must never read what the oracle refuses.
+    /// </summary>
+    private static void CompareGeneratedRead<T>(List<string> failures, string label, string json, Outcome expected, JsonTypeInfo<T> oracle)
+        where T : IInngestEventData<T>
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        string? read;
+        try
+        {
+            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = oracle.Options.MaxDepth == 0 ? 64 : oracle.Options.MaxDepth });
+            reader.Read();
+            read = reader.TokenType == JsonTokenType.StartObject && T.TryReadData(ref reader, out var value) ? JsonSerializer.Serialize(value, oracle) : null;
+        }
+        catch (Exception)
+        {
+            read = null; // gave up
+        }
+
+        if (read is null)
+        {
+            return;
+        }
+
+        if (!expected.Succeeded || expected.Json != read)
+        {
+            failures.Add($"{label} (our generated reader):\n    oracle: {expected}\n    ours:   {read}");
+        }
     }
 
     private static void Expect(List<string> failures, string label, Outcome oracle, Outcome ours)

@@ -1,0 +1,216 @@
+using System.Collections.Generic;
+using System.Globalization;
+using Inngest.Generators.Model;
+using static Inngest.Generators.Emitting.ContextHelpers;
+using static Inngest.Generators.Emitting.CSharp;
+
+namespace Inngest.Generators.Emitting;
+
+/// <summary>
+/// Emits the generated readers (<see cref="ReaderPlan"/>): one <c>TryRead_X</c> per readable object, collection,
+/// dictionary and nullable type, and one <c>TryReadEvent</c> overload per readable event type, which the event file's
+/// <c>IInngestEventData.TryReadData</c> calls. Each returns false, wherever the reader then is, as soon as the input
+/// leaves what it spells out; the runtime then reads the data with the metadata from the start.
+/// </summary>
+internal static class ReaderEmitter
+{
+    public static void Emit(SourceWriter w, ReaderPlan plan, IEnumerable<string> eventTypes, ContextNames names, ContextHelpers helpers)
+    {
+        var any = false;
+        foreach (var shape in plan.ReadableShapes())
+        {
+            if (ReaderPlan.PrimitiveReader(shape) is not null)
+            {
+                continue;
+            }
+
+            if (!any)
+            {
+                // The locals take the members' types as declared; null checks are the readers' own (as System.Text.Json's).
+                w.Line();
+                w.Line("#nullable disable");
+                any = true;
+            }
+
+            switch (shape.Kind)
+            {
+                case TypeShapeKind.Object:
+                    EmitObject(w, shape, plan, names, helpers);
+                    break;
+                case TypeShapeKind.Nullable:
+                    EmitNullable(w, shape, plan, names, helpers);
+                    break;
+                case TypeShapeKind.Dictionary:
+                    EmitDictionary(w, shape, plan, names, helpers);
+                    break;
+                default:
+                    EmitSequence(w, shape, plan, names, helpers);
+                    break;
+            }
+        }
+
+        foreach (var fqn in eventTypes)
+        {
+            if (plan.CanRead(fqn))
+            {
+                w.Line();
+                w.Line("internal static bool TryReadEvent(ref " + Json + "Utf8JsonReader reader, out " + fqn + " value) => " + ReaderOf(fqn, plan, names, helpers) + "(ref reader, out value);");
+            }
+        }
+
+        if (any)
+        {
+            w.Line("#nullable restore");
+        }
+    }
+
+    private static string ReaderOf(string fqn, ReaderPlan plan, ContextNames names, ContextHelpers helpers)
+        => plan.ReadableShape(fqn) is { } shape && ReaderPlan.PrimitiveReader(shape) is { } primitive ? helpers.Use(primitive) : "TryRead_" + names.Property(fqn);
+
+    private static void Begin(SourceWriter w, TypeShape shape, ContextNames names)
+    {
+        w.Line();
+        w.Line("private static bool TryRead_" + names.Property(shape.Fqn) + "(ref " + Json + "Utf8JsonReader reader, out " + shape.Fqn + " value)");
+        w.Open();
+        w.Line("value = default;");
+    }
+
+    private static void EmitObject(SourceWriter w, TypeShape shape, ReaderPlan plan, ContextNames names, ContextHelpers helpers)
+    {
+        var obj = shape.Object!;
+        var name = names.Property(shape.Fqn);
+        var bindings = plan.Bindings(shape.Fqn);
+        var known = new List<string>(bindings.Count);
+        foreach (var binding in bindings)
+        {
+            known.Add(Literal(binding.Member.WireName));
+        }
+
+        w.Line();
+        w.Line("private static readonly string[] Names_" + name + " = new string[] { " + string.Join(", ", known) + " };");
+        Begin(w, shape, names);
+        w.Line("if (reader.TokenType != " + Json + "JsonTokenType.StartObject) return " + (shape.IsValueType ? "false" : "reader.TokenType == " + Json + "JsonTokenType.Null") + ";");
+        if (obj.Creation == CreationKind.Parameterized)
+        {
+            for (var i = 0; i < obj.Parameters.Count; i++)
+            {
+                var p = obj.Parameters[i];
+                w.Line(p.TypeFqn + " a" + Index(i) + " = " + (p.DefaultValue ?? "default") + ";");
+            }
+        }
+        else
+        {
+            w.Line("var result = new " + shape.Fqn + "();");
+        }
+
+        if (bindings.Exists(static b => b.Kind != ReaderPlan.BindingKind.Skip))
+        {
+            w.Line("ulong seen = 0;");
+        }
+
+        w.Line("while (reader.Read() && reader.TokenType == " + Json + "JsonTokenType.PropertyName)");
+        w.Open();
+        for (var i = 0; i < bindings.Count; i++)
+        {
+            var binding = bindings[i];
+            var member = binding.Member;
+            string statement;
+            if (binding.Kind == ReaderPlan.BindingKind.Skip)
+            {
+                statement = "if (!reader.Read()) return false; reader.Skip();";
+            }
+            else
+            {
+                var read = "!" + helpers.Use("ReadMember") + "(ref reader, ref seen, 0x" + (1UL << i).ToString("X", CultureInfo.InvariantCulture) + "UL) || !" + ReaderOf(member.TypeFqn, plan, names, helpers) + "(ref reader, out ";
+                statement = binding.Kind == ReaderPlan.BindingKind.Argument
+                    ? "if (" + read + "a" + Index(binding.ArgumentIndex) + ")) return false;"
+                    : "if (" + read + member.TypeFqn + " v)) return false; result." + Id(member.ClrName) + " = v;";
+            }
+
+            w.Line((i == 0 ? "if" : "else if") + " (reader.ValueTextEquals(" + Utf8Literal(member.WireName) + ")) { " + statement + " }");
+        }
+
+        w.Line((bindings.Count == 0 ? "if" : "else if") + " (!" + helpers.Use("SkipUnknown") + "(ref reader, Names_" + name + ")) return false;");
+        w.Close();
+        w.Line();
+        w.Line("if (reader.TokenType != " + Json + "JsonTokenType.EndObject) return false;");
+        if (obj.Creation == CreationKind.Parameterized)
+        {
+            var arguments = new List<string>();
+            var initializers = new List<string>();
+            for (var i = 0; i < obj.Parameters.Count; i++)
+            {
+                if (obj.Parameters[i].IsConstructorParameter)
+                {
+                    arguments.Add("a" + Index(i));
+                }
+                else
+                {
+                    initializers.Add(Id(obj.Parameters[i].Name) + " = a" + Index(i));
+                }
+            }
+
+            var create = "new " + shape.Fqn + "(" + string.Join(", ", arguments) + ")";
+            w.Line("value = " + (initializers.Count == 0 ? create : create + " { " + string.Join(", ", initializers) + " }") + ";");
+        }
+        else
+        {
+            w.Line("value = result;");
+        }
+
+        w.Line("return true;");
+        w.Close();
+    }
+
+    private static void EmitNullable(SourceWriter w, TypeShape shape, ReaderPlan plan, ContextNames names, ContextHelpers helpers)
+    {
+        Begin(w, shape, names);
+        w.Line("if (reader.TokenType == " + Json + "JsonTokenType.Null) return true;");
+        w.Line("if (!" + ReaderOf(shape.ElementFqn!, plan, names, helpers) + "(ref reader, out " + shape.ElementFqn + " inner)) return false;");
+        w.Line("value = inner;");
+        w.Line("return true;");
+        w.Close();
+    }
+
+    private static void EmitSequence(SourceWriter w, TypeShape shape, ReaderPlan plan, ContextNames names, ContextHelpers helpers)
+    {
+        var element = shape.ElementFqn!;
+        Begin(w, shape, names);
+        w.Line("if (reader.TokenType != " + Json + "JsonTokenType.StartArray) return reader.TokenType == " + Json + "JsonTokenType.Null;");
+        w.Line("var items = new global::System.Collections.Generic.List<" + element + ">();");
+        w.Line("while (reader.Read() && reader.TokenType != " + Json + "JsonTokenType.EndArray)");
+        w.Open();
+        w.Line("if (!" + ReaderOf(element, plan, names, helpers) + "(ref reader, out " + element + " item)) return false;");
+        w.Line("items.Add(item);");
+        w.Close();
+        w.Line();
+        w.Line("if (reader.TokenType != " + Json + "JsonTokenType.EndArray) return false;");
+        w.Line("value = items" + (shape.Collection == CollectionKind.Array ? ".ToArray()" : string.Empty) + ";");
+        w.Line("return true;");
+        w.Close();
+    }
+
+    private static void EmitDictionary(SourceWriter w, TypeShape shape, ReaderPlan plan, ContextNames names, ContextHelpers helpers)
+    {
+        var element = shape.ElementFqn!;
+        Begin(w, shape, names);
+        w.Line("if (reader.TokenType != " + Json + "JsonTokenType.StartObject) return reader.TokenType == " + Json + "JsonTokenType.Null;");
+        w.Line("var entries = new " + shape.Fqn + "();");
+        w.Line("while (reader.Read() && reader.TokenType == " + Json + "JsonTokenType.PropertyName)");
+        w.Open();
+        // A repeated key or a metadata-like one ($id, $type) is left to System.Text.Json.
+        w.Line("var key = reader.GetString();");
+        w.Line("if ((key.Length > 0 && key[0] == '$') || !reader.Read() || !" + ReaderOf(element, plan, names, helpers) + "(ref reader, out " + element + " item) || !entries.TryAdd(key, item)) return false;");
+        w.Close();
+        w.Line();
+        w.Line("if (reader.TokenType != " + Json + "JsonTokenType.EndObject) return false;");
+        w.Line("value = entries;");
+        w.Line("return true;");
+        w.Close();
+    }
+
+    private static string Index(int i) => i.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A UTF-8 string literal (<c>"name"u8</c>) of a member's JSON name.</summary>
+    private static string Utf8Literal(string text) => Literal(text) + "u8";
+}
