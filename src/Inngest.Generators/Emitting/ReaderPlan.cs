@@ -169,7 +169,7 @@ internal sealed class ReaderPlan
             if (member.Ignore == IgnoreCondition.Always || (member.Ignore is { } ignore && !Enum.IsDefined(typeof(IgnoreCondition), ignore))
                 || member.Converter is not null || member.NumberHandling is not null || member.ObjectCreationHandling is not null
                 || member.IsExtensionData || member.IsRequired || member.HasJsonInclude || member.ThroughUnsafeAccessor
-                || member.UnreachableIncludeSetter || !names.Add(member.WireName))
+                || member.UnreachableIncludeSetter || !names.Add(member.WireName) || !IsWellFormed(member.WireName))
             {
                 return false;
             }
@@ -211,6 +211,24 @@ internal sealed class ReaderPlan
         }
 
         _bindings[shape.Fqn] = bindings;
+        return true;
+    }
+
+    /// <summary>Whether a name has no lone surrogate (a <c>"..."u8</c> literal of one would not compile).</summary>
+    private static bool IsWellFormed(string name)
+    {
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsHighSurrogate(name[i]) && i + 1 < name.Length && char.IsLowSurrogate(name[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(name[i]))
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 

@@ -32,6 +32,37 @@ public sealed class ReceivingGeneratorTests
     }
 
     [Fact]
+    public void Readers_are_generated_for_the_shapes_they_spell_out_and_for_no_type_that_reaches_another()
+    {
+        var (output, _, sources) = GeneratorHarness.Run(GeneratorHarness.Compilation("""
+            using System;
+            using System.Collections.Generic;
+            using System.Text.Json.Serialization;
+            using Inngest;
+            namespace Sample.Events;
+            [InngestEvent("app/tree.grown")] public sealed partial record Tree(string Label, List<Tree>? Children, Dictionary<string, int>? Counts, DateTimeOffset? At);
+            // A cycle through a member no reader spells out (Uri): neither type of the cycle gets one.
+            [InngestEvent("app/loop.a")] public sealed partial record LoopA(string Id, LoopB? Next);
+            public sealed record LoopB(LoopA? Back, Uri Link);
+            // A settable member next to the constructor, and a name no UTF-8 literal can hold: no reader.
+            [InngestEvent("app/mixed.set")] public sealed partial record Mixed(string Id) { public string? Later { get; set; } }
+            [InngestEvent("app/odd.name")] public sealed partial record OddName([property: JsonPropertyName("half\uD800")] string Value);
+            // A class set through its setters, with a get-only member whose value is skipped.
+            [InngestEvent("app/plain.set")] public sealed partial class Plain { public int Count { get; set; } public string? Note { get; set; } public int Twice => Count * 2; }
+            """));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        bool HasReader(string type) => sources["Sample.Events." + type + ".InngestEvent.g.cs"].Contains(".TryReadData(", System.StringComparison.Ordinal);
+        Assert.True(HasReader("Tree"));
+        Assert.True(HasReader("Plain"));
+        Assert.False(HasReader("LoopA"));
+        Assert.False(HasReader("Mixed"));
+        Assert.False(HasReader("OddName"));
+        var context = sources["InngestJsonContext.g.cs"];
+        Assert.DoesNotContain("TryRead_LoopB", context, System.StringComparison.Ordinal);
+        Assert.Contains("if (reader.ValueTextEquals(\"twice\"u8)) { if (!reader.Read()) return false; reader.Skip(); }", context, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_receive_only_event_gets_its_metadata_and_no_send_method()
     {
         var (output, _, sources) = GeneratorHarness.Run(GeneratorHarness.Compilation("""
