@@ -11,6 +11,19 @@ public sealed partial record TallyCounted(Dictionary<string, int> Counts, TallyP
 
 public sealed record TallyPlace(string City, long Population);
 
+// Collection interfaces (System.Text.Json creates a List or a Dictionary for them) and the smaller number types.
+[InngestEvent("app/shelf.stocked")]
+public sealed partial record ShelfStocked(
+    IReadOnlyList<string> Names,
+    IEnumerable<int>? Counts,
+    IList<short> Small,
+    ICollection<float> Weights,
+    IReadOnlyCollection<byte> Bytes,
+    IReadOnlyDictionary<string, ulong> Big,
+    IDictionary<string, sbyte>? Tiny,
+    uint Unsigned,
+    ushort Short);
+
 /// <summary>
 /// The generated reader (<c>IInngestEventData.TryReadData</c>, what <c>InngestEvent.Parse</c> reads data with): it reads
 /// plain data as System.Text.Json reads it, and gives up on whatever it does not spell out, which the parse then reads
@@ -39,6 +52,33 @@ public sealed class GeneratedReaderTests
         Assert.True(TryRead<TallyCounted>(data, out var value));
         Assert.Equal(ReadWithMetadata<TallyCounted>(data), Write(value!));
     }
+
+    [Fact]
+    public void Collection_interfaces_get_the_types_System_Text_Json_creates_for_them()
+    {
+        const string data = """{"names":["a"],"counts":[1,2],"small":[-32768,32767],"weights":[1.5,3.4028235E+38],"bytes":[0,255],"big":{"max":18446744073709551615},"tiny":{"min":-128},"unsigned":4294967295,"short":65535}""";
+        Assert.True(TryRead<ShelfStocked>(data, out var value));
+        var expected = JsonSerializer.Deserialize(data, ShelfStockedInfo())!;
+        Assert.Equal(ReadWithMetadata<ShelfStocked>(data), Write(value!));
+        Assert.Equal(expected.Names.GetType(), value!.Names.GetType());
+        Assert.Equal(expected.Counts!.GetType(), value.Counts!.GetType());
+        Assert.Equal(expected.Small.GetType(), value.Small.GetType());
+        Assert.Equal(expected.Weights.GetType(), value.Weights.GetType());
+        Assert.Equal(expected.Bytes.GetType(), value.Bytes.GetType());
+        Assert.Equal(expected.Big.GetType(), value.Big.GetType());
+        Assert.Equal(expected.Tiny!.GetType(), value.Tiny!.GetType());
+
+        // Out of range for the member's type: System.Text.Json refuses it.
+        AssertLeftToMetadata<ShelfStocked>("""{"short":65536}""", "app/shelf.stocked", null);
+        AssertLeftToMetadata<ShelfStocked>("""{"bytes":[256]}""", "app/shelf.stocked", null);
+        AssertLeftToMetadata<ShelfStocked>("""{"tiny":{"x":-129}}""", "app/shelf.stocked", null);
+    }
+
+    private static System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> InfoOf<T>()
+        where T : IInngestEventData<T>
+        => T.JsonTypeInfo;
+
+    private static System.Text.Json.Serialization.Metadata.JsonTypeInfo<ShelfStocked> ShelfStockedInfo() => InfoOf<ShelfStocked>();
 
     [Theory]
     [InlineData("""{"Email":"a name that matches only ignoring case, which the Web defaults bind"}""")]

@@ -366,6 +366,55 @@ internal sealed class ContextHelpers
                 return reader.TokenType == {{Json}}JsonTokenType.Number && reader.TryGetInt64(out value);
             }
             """,
+        ["ReadInt16"] = $$"""
+            private static bool ReadInt16(ref {{Json}}Utf8JsonReader reader, out short value)
+            {
+                value = 0;
+                return reader.TokenType == {{Json}}JsonTokenType.Number && reader.TryGetInt16(out value);
+            }
+            """,
+        ["ReadSByte"] = $$"""
+            private static bool ReadSByte(ref {{Json}}Utf8JsonReader reader, out sbyte value)
+            {
+                value = 0;
+                return reader.TokenType == {{Json}}JsonTokenType.Number && reader.TryGetSByte(out value);
+            }
+            """,
+        ["ReadByte"] = $$"""
+            private static bool ReadByte(ref {{Json}}Utf8JsonReader reader, out byte value)
+            {
+                value = 0;
+                return reader.TokenType == {{Json}}JsonTokenType.Number && reader.TryGetByte(out value);
+            }
+            """,
+        ["ReadUInt16"] = $$"""
+            private static bool ReadUInt16(ref {{Json}}Utf8JsonReader reader, out ushort value)
+            {
+                value = 0;
+                return reader.TokenType == {{Json}}JsonTokenType.Number && reader.TryGetUInt16(out value);
+            }
+            """,
+        ["ReadUInt32"] = $$"""
+            private static bool ReadUInt32(ref {{Json}}Utf8JsonReader reader, out uint value)
+            {
+                value = 0;
+                return reader.TokenType == {{Json}}JsonTokenType.Number && reader.TryGetUInt32(out value);
+            }
+            """,
+        ["ReadUInt64"] = $$"""
+            private static bool ReadUInt64(ref {{Json}}Utf8JsonReader reader, out ulong value)
+            {
+                value = 0;
+                return reader.TokenType == {{Json}}JsonTokenType.Number && reader.TryGetUInt64(out value);
+            }
+            """,
+        ["ReadSingle"] = $$"""
+            private static bool ReadSingle(ref {{Json}}Utf8JsonReader reader, out float value)
+            {
+                value = 0;
+                return reader.TokenType == {{Json}}JsonTokenType.Number && reader.TryGetSingle(out value);
+            }
+            """,
         ["ReadDouble"] = $$"""
             private static bool ReadDouble(ref {{Json}}Utf8JsonReader reader, out double value)
             {

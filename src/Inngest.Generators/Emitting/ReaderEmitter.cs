@@ -195,7 +195,7 @@ internal static class ReaderEmitter
         var element = shape.ElementFqn!;
         Begin(w, shape, names);
         w.Line("if (reader.TokenType != " + Json + "JsonTokenType.StartObject) return reader.TokenType == " + Json + "JsonTokenType.Null;");
-        w.Line("var entries = new " + shape.Fqn + "();");
+        w.Line("var entries = new global::System.Collections.Generic.Dictionary<string, " + element + ">();");
         w.Line("while (reader.Read() && reader.TokenType == " + Json + "JsonTokenType.PropertyName)");
         w.Open();
         // A repeated key or a metadata-like one ($id, $type) is left to System.Text.Json.

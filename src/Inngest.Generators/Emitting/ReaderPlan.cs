@@ -98,6 +98,31 @@ internal sealed class ReaderPlan
     /// <summary>A readable object's members, each with where its value goes.</summary>
     public List<Binding> Bindings(string fqn) => _bindings[fqn];
 
+    /// <summary>
+    /// Whether System.Text.Json reads a sequence of this type into a <c>List&lt;T&gt;</c>: the list itself and the
+    /// interfaces it creates one for (a type implementing them is created as itself, and has no reader).
+    /// </summary>
+    public static bool IsListRead(string fqn, string element)
+    {
+        foreach (var generic in ListReads)
+        {
+            if (fqn == "global::System.Collections.Generic." + generic + "<" + element + ">")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether System.Text.Json reads a string-keyed map of this type into a <c>Dictionary&lt;string, T&gt;</c>.</summary>
+    public static bool IsDictionaryRead(string fqn, string element)
+        => fqn == "global::System.Collections.Generic.Dictionary<string, " + element + ">"
+            || fqn == "global::System.Collections.Generic.IDictionary<string, " + element + ">"
+            || fqn == "global::System.Collections.Generic.IReadOnlyDictionary<string, " + element + ">";
+
+    private static readonly string[] ListReads = { "List", "IList", "ICollection", "IEnumerable", "IReadOnlyList", "IReadOnlyCollection" };
+
     /// <summary>The helper that reads a value of a built-in converter's type, or null when there is none.</summary>
     public static string? PrimitiveReader(TypeShape shape) => shape.Kind != TypeShapeKind.Value ? null : shape.ValueConverter switch
     {
@@ -105,6 +130,13 @@ internal sealed class ReaderPlan
         "BooleanConverter" => "ReadBoolean",
         "Int32Converter" => "ReadInt32",
         "Int64Converter" => "ReadInt64",
+        "Int16Converter" => "ReadInt16",
+        "SByteConverter" => "ReadSByte",
+        "ByteConverter" => "ReadByte",
+        "UInt16Converter" => "ReadUInt16",
+        "UInt32Converter" => "ReadUInt32",
+        "UInt64Converter" => "ReadUInt64",
+        "SingleConverter" => "ReadSingle",
         "DoubleConverter" => "ReadDouble",
         "DecimalConverter" => "ReadDecimal",
         "DateTimeOffsetConverter" => "ReadDateTimeOffset",
@@ -131,14 +163,12 @@ internal sealed class ReaderPlan
                 reached.Add(shape.ElementFqn!);
                 return shape.Collection switch
                 {
-                    CollectionKind.List => shape.Fqn == "global::System.Collections.Generic.List<" + shape.ElementFqn + ">",
                     CollectionKind.Array => shape.Fqn == shape.ElementFqn + "[]",
-                    _ => false,
+                    _ => IsListRead(shape.Fqn, shape.ElementFqn!),
                 };
             case TypeShapeKind.Dictionary:
                 reached.Add(shape.ElementFqn!);
-                return shape.Collection == CollectionKind.Dictionary && shape.KeyFqn == "string"
-                    && shape.Fqn == "global::System.Collections.Generic.Dictionary<string, " + shape.ElementFqn + ">";
+                return shape.KeyFqn == "string" && IsDictionaryRead(shape.Fqn, shape.ElementFqn!);
             case TypeShapeKind.Object:
                 return IsObjectReadable(shape, reached);
             default:
