@@ -50,9 +50,39 @@ internal sealed class ContextHelpers
         foreach (var name in _used)
         {
             w.Line();
-            w.Lines(Templates[name]);
+            w.Lines(ValueReaders.TryGetValue(name, out var reader) ? ValueReader(name, reader) : Templates[name]);
         }
     }
+
+    /// <summary>
+    /// The generated readers' numbers, dates and GUIDs (ReaderEmitter): the <c>Utf8JsonReader</c> call System.Text.Json's
+    /// built-in converter makes, for the one token it accepts without number handling.
+    /// </summary>
+    private static readonly Dictionary<string, (string Type, string Token, string Call)> ValueReaders = new(System.StringComparer.Ordinal)
+    {
+        ["ReadByte"] = ("byte", "Number", "TryGetByte"),
+        ["ReadSByte"] = ("sbyte", "Number", "TryGetSByte"),
+        ["ReadInt16"] = ("short", "Number", "TryGetInt16"),
+        ["ReadUInt16"] = ("ushort", "Number", "TryGetUInt16"),
+        ["ReadInt32"] = ("int", "Number", "TryGetInt32"),
+        ["ReadUInt32"] = ("uint", "Number", "TryGetUInt32"),
+        ["ReadInt64"] = ("long", "Number", "TryGetInt64"),
+        ["ReadUInt64"] = ("ulong", "Number", "TryGetUInt64"),
+        ["ReadSingle"] = ("float", "Number", "TryGetSingle"),
+        ["ReadDouble"] = ("double", "Number", "TryGetDouble"),
+        ["ReadDecimal"] = ("decimal", "Number", "TryGetDecimal"),
+        ["ReadDateTimeOffset"] = ("global::System.DateTimeOffset", "String", "TryGetDateTimeOffset"),
+        ["ReadDateTime"] = ("global::System.DateTime", "String", "TryGetDateTime"),
+        ["ReadGuid"] = ("global::System.Guid", "String", "TryGetGuid"),
+    };
+
+    private static string ValueReader(string name, (string Type, string Token, string Call) reader) => $$"""
+        private static bool {{name}}(ref {{Json}}Utf8JsonReader reader, out {{reader.Type}} value)
+        {
+            value = default;
+            return reader.TokenType == {{Json}}JsonTokenType.{{reader.Token}} && reader.{{reader.Call}}(out value);
+        }
+        """;
 
     private static readonly Dictionary<string, string> Templates = new(System.StringComparer.Ordinal)
     {
@@ -335,9 +365,9 @@ internal sealed class ContextHelpers
                 return at;
             }
             """,
-        // The generated readers' values (ReaderEmitter): the call System.Text.Json's built-in converter makes for the
-        // token it accepts without number handling; any other token returns false, and the data is read with the
-        // metadata instead (which also reads quoted numbers, as the Web defaults allow, or throws the usual error).
+        // The generated readers' strings and booleans (ReaderEmitter; numbers, dates and GUIDs: ValueReaders): any other
+        // token returns false, and the data is read with the metadata instead (which also reads quoted numbers, as the
+        // Web defaults allow, or throws the usual error).
         ["ReadString"] = $$"""
             private static bool ReadString(ref {{Json}}Utf8JsonReader reader, out string? value)
             {
@@ -350,104 +380,6 @@ internal sealed class ContextHelpers
             {
                 value = reader.TokenType == {{Json}}JsonTokenType.True;
                 return reader.TokenType is {{Json}}JsonTokenType.True or {{Json}}JsonTokenType.False;
-            }
-            """,
-        ["ReadInt32"] = $$"""
-            private static bool ReadInt32(ref {{Json}}Utf8JsonReader reader, out int value)
-            {
-                value = 0;
-                return reader.TokenType == {{Json}}JsonTokenType.Number && reader.TryGetInt32(out value);
-            }
-            """,
-        ["ReadInt64"] = $$"""
-            private static bool ReadInt64(ref {{Json}}Utf8JsonReader reader, out long value)
-            {
-                value = 0;
-                return reader.TokenType == {{Json}}JsonTokenType.Number && reader.TryGetInt64(out value);
-            }
-            """,
-        ["ReadInt16"] = $$"""
-            private static bool ReadInt16(ref {{Json}}Utf8JsonReader reader, out short value)
-            {
-                value = 0;
-                return reader.TokenType == {{Json}}JsonTokenType.Number && reader.TryGetInt16(out value);
-            }
-            """,
-        ["ReadSByte"] = $$"""
-            private static bool ReadSByte(ref {{Json}}Utf8JsonReader reader, out sbyte value)
-            {
-                value = 0;
-                return reader.TokenType == {{Json}}JsonTokenType.Number && reader.TryGetSByte(out value);
-            }
-            """,
-        ["ReadByte"] = $$"""
-            private static bool ReadByte(ref {{Json}}Utf8JsonReader reader, out byte value)
-            {
-                value = 0;
-                return reader.TokenType == {{Json}}JsonTokenType.Number && reader.TryGetByte(out value);
-            }
-            """,
-        ["ReadUInt16"] = $$"""
-            private static bool ReadUInt16(ref {{Json}}Utf8JsonReader reader, out ushort value)
-            {
-                value = 0;
-                return reader.TokenType == {{Json}}JsonTokenType.Number && reader.TryGetUInt16(out value);
-            }
-            """,
-        ["ReadUInt32"] = $$"""
-            private static bool ReadUInt32(ref {{Json}}Utf8JsonReader reader, out uint value)
-            {
-                value = 0;
-                return reader.TokenType == {{Json}}JsonTokenType.Number && reader.TryGetUInt32(out value);
-            }
-            """,
-        ["ReadUInt64"] = $$"""
-            private static bool ReadUInt64(ref {{Json}}Utf8JsonReader reader, out ulong value)
-            {
-                value = 0;
-                return reader.TokenType == {{Json}}JsonTokenType.Number && reader.TryGetUInt64(out value);
-            }
-            """,
-        ["ReadSingle"] = $$"""
-            private static bool ReadSingle(ref {{Json}}Utf8JsonReader reader, out float value)
-            {
-                value = 0;
-                return reader.TokenType == {{Json}}JsonTokenType.Number && reader.TryGetSingle(out value);
-            }
-            """,
-        ["ReadDouble"] = $$"""
-            private static bool ReadDouble(ref {{Json}}Utf8JsonReader reader, out double value)
-            {
-                value = 0;
-                return reader.TokenType == {{Json}}JsonTokenType.Number && reader.TryGetDouble(out value);
-            }
-            """,
-        ["ReadDecimal"] = $$"""
-            private static bool ReadDecimal(ref {{Json}}Utf8JsonReader reader, out decimal value)
-            {
-                value = 0;
-                return reader.TokenType == {{Json}}JsonTokenType.Number && reader.TryGetDecimal(out value);
-            }
-            """,
-        ["ReadDateTimeOffset"] = $$"""
-            private static bool ReadDateTimeOffset(ref {{Json}}Utf8JsonReader reader, out global::System.DateTimeOffset value)
-            {
-                value = default;
-                return reader.TokenType == {{Json}}JsonTokenType.String && reader.TryGetDateTimeOffset(out value);
-            }
-            """,
-        ["ReadDateTime"] = $$"""
-            private static bool ReadDateTime(ref {{Json}}Utf8JsonReader reader, out global::System.DateTime value)
-            {
-                value = default;
-                return reader.TokenType == {{Json}}JsonTokenType.String && reader.TryGetDateTime(out value);
-            }
-            """,
-        ["ReadGuid"] = $$"""
-            private static bool ReadGuid(ref {{Json}}Utf8JsonReader reader, out global::System.Guid value)
-            {
-                value = default;
-                return reader.TokenType == {{Json}}JsonTokenType.String && reader.TryGetGuid(out value);
             }
             """,
         ["ReadMember"] = $$"""
