@@ -36,7 +36,7 @@ internal static class ContextEmitter
             eventTypes.Add(model.TypeFqn);
         }
 
-        ReaderEmitter.Emit(body, new ReaderPlan(shapes.Values), eventTypes, names, helpers);
+        ReaderEmitter.Emit(body, shapes, eventTypes, names, helpers);
         foreach (var used in names.UsedTypeInfoProperties)
         {
             TypeInfoEmitter.EmitTypeInfoProperty(body, used.Key, used.Value, helpers);

@@ -69,7 +69,7 @@ internal static class EventFileEmitter
                 """);
         }
 
-        if (new ReaderPlan(model.Shapes).CanRead(model.TypeFqn))
+        if (HasReader(model))
         {
             // Received events of this type are read by generated code (see ReaderEmitter), falling back to the metadata.
             w.Lines($$"""
@@ -136,6 +136,19 @@ internal static class EventFileEmitter
         w.Line("}");
         CloseNamespace(w, hasNamespace);
         return w.ToString();
+    }
+
+    private static bool HasReader(EventModel model)
+    {
+        foreach (var shape in model.Shapes)
+        {
+            if (shape.Fqn == model.TypeFqn)
+            {
+                return shape.HasReader;
+            }
+        }
+
+        return false;
     }
 
     private static void CloseNamespace(SourceWriter w, bool hasNamespace)

@@ -7,19 +7,19 @@ using static Inngest.Generators.Emitting.CSharp;
 namespace Inngest.Generators.Emitting;
 
 /// <summary>
-/// Emits the generated readers (<see cref="ReaderPlan"/>): one <c>TryRead_X</c> per readable object, collection,
+/// Emits the generated readers (planned by <c>Parsing/ReaderPlanner</c>): one <c>TryRead_X</c> per readable object, collection,
 /// dictionary and nullable type, and one <c>TryReadEvent</c> overload per readable event type, which the event file's
 /// <c>IInngestEventData.TryReadData</c> calls. Each returns false, wherever the reader then is, as soon as the input
 /// leaves what it spells out; the runtime then reads the data with the metadata from the start.
 /// </summary>
 internal static class ReaderEmitter
 {
-    public static void Emit(SourceWriter w, ReaderPlan plan, IEnumerable<string> eventTypes, ContextNames names, ContextHelpers helpers)
+    public static void Emit(SourceWriter w, IReadOnlyDictionary<string, TypeShape> shapes, IEnumerable<string> eventTypes, ContextNames names, ContextHelpers helpers)
     {
         var any = false;
-        foreach (var shape in plan.ReadableShapes())
+        foreach (var shape in shapes.Values)
         {
-            if (ReaderPlan.PrimitiveReader(shape) is not null)
+            if (!shape.HasReader || shape.Kind == TypeShapeKind.Value)
             {
                 continue;
             }
@@ -35,26 +35,26 @@ internal static class ReaderEmitter
             switch (shape.Kind)
             {
                 case TypeShapeKind.Object:
-                    EmitObject(w, shape, plan, names, helpers);
+                    EmitObject(w, shape, shapes, names, helpers);
                     break;
                 case TypeShapeKind.Nullable:
-                    EmitNullable(w, shape, plan, names, helpers);
+                    EmitNullable(w, shape, shapes, names, helpers);
                     break;
                 case TypeShapeKind.Dictionary:
-                    EmitDictionary(w, shape, plan, names, helpers);
+                    EmitDictionary(w, shape, shapes, names, helpers);
                     break;
                 default:
-                    EmitSequence(w, shape, plan, names, helpers);
+                    EmitSequence(w, shape, shapes, names, helpers);
                     break;
             }
         }
 
         foreach (var fqn in eventTypes)
         {
-            if (plan.CanRead(fqn))
+            if (shapes.TryGetValue(fqn, out var shape) && shape.HasReader)
             {
                 w.Line();
-                w.Line("internal static bool TryReadEvent(ref " + Json + "Utf8JsonReader reader, out " + fqn + " value) => " + ReaderOf(fqn, plan, names, helpers) + "(ref reader, out value);");
+                w.Line("internal static bool TryReadEvent(ref " + Json + "Utf8JsonReader reader, out " + fqn + " value) => " + ReaderOf(fqn, shapes, names, helpers) + "(ref reader, out value);");
             }
         }
 
@@ -64,8 +64,12 @@ internal static class ReaderEmitter
         }
     }
 
-    private static string ReaderOf(string fqn, ReaderPlan plan, ContextNames names, ContextHelpers helpers)
-        => plan.ReadableShape(fqn) is { } shape && ReaderPlan.PrimitiveReader(shape) is { } primitive ? helpers.Use(primitive) : "TryRead_" + names.Property(fqn);
+    /// <summary>The method that reads a value of <paramref name="fqn"/>: a value helper of the context, or the type's own reader.</summary>
+    private static string ReaderOf(string fqn, IReadOnlyDictionary<string, TypeShape> shapes, ContextNames names, ContextHelpers helpers)
+        => shapes[fqn].Kind == TypeShapeKind.Value ? helpers.Use(ValueHelper(shapes[fqn].ValueConverter!)) : "TryRead_" + names.Property(fqn);
+
+    /// <summary>The context's helper for a built-in converter's type (ContextHelpers): <c>Int32Converter</c> is read by <c>ReadInt32</c>.</summary>
+    private static string ValueHelper(string converter) => "Read" + converter.Substring(0, converter.Length - "Converter".Length);
 
     private static void Begin(SourceWriter w, TypeShape shape, ContextNames names)
     {
@@ -75,15 +79,15 @@ internal static class ReaderEmitter
         w.Line("value = default;");
     }
 
-    private static void EmitObject(SourceWriter w, TypeShape shape, ReaderPlan plan, ContextNames names, ContextHelpers helpers)
+    private static void EmitObject(SourceWriter w, TypeShape shape, IReadOnlyDictionary<string, TypeShape> shapes, ContextNames names, ContextHelpers helpers)
     {
         var obj = shape.Object!;
         var name = names.Property(shape.Fqn);
-        var bindings = plan.Bindings(shape.Fqn);
-        var known = new List<string>(bindings.Count);
-        foreach (var binding in bindings)
+        var members = obj.Members;
+        var known = new List<string>(members.Count);
+        foreach (var member in members)
         {
-            known.Add(Literal(binding.Member.WireName));
+            known.Add(Literal(member.WireName));
         }
 
         w.Line();
@@ -103,34 +107,34 @@ internal static class ReaderEmitter
             w.Line("var result = new " + shape.Fqn + "();");
         }
 
-        if (bindings.Exists(static b => b.Kind != ReaderPlan.BindingKind.Skip))
+        if (known.Count > 0 && !AllSkipped(members))
         {
             w.Line("ulong seen = 0;");
         }
 
         w.Line("while (reader.Read() && reader.TokenType == " + Json + "JsonTokenType.PropertyName)");
         w.Open();
-        for (var i = 0; i < bindings.Count; i++)
+        for (var i = 0; i < members.Count; i++)
         {
-            var binding = bindings[i];
-            var member = binding.Member;
+            var member = members[i];
+            var read = member.Read!;
             string statement;
-            if (binding.Kind == ReaderPlan.BindingKind.Skip)
+            if (read.Kind == MemberReadKind.Skip)
             {
                 statement = "if (!reader.Read()) return false; reader.Skip();";
             }
             else
             {
-                var read = "!" + helpers.Use("ReadMember") + "(ref reader, ref seen, 0x" + (1UL << i).ToString("X", CultureInfo.InvariantCulture) + "UL) || !" + ReaderOf(member.TypeFqn, plan, names, helpers) + "(ref reader, out ";
-                statement = binding.Kind == ReaderPlan.BindingKind.Argument
-                    ? "if (" + read + "a" + Index(binding.ArgumentIndex) + ")) return false;"
-                    : "if (" + read + member.TypeFqn + " v)) return false; result." + Id(member.ClrName) + " = v;";
+                var call = "!" + helpers.Use("ReadMember") + "(ref reader, ref seen, 0x" + (1UL << i).ToString("X", CultureInfo.InvariantCulture) + "UL) || !" + ReaderOf(member.TypeFqn, shapes, names, helpers) + "(ref reader, out ";
+                statement = read.Kind == MemberReadKind.Argument
+                    ? "if (" + call + "a" + Index(read.ArgumentIndex) + ")) return false;"
+                    : "if (" + call + member.TypeFqn + " v)) return false; result." + Id(member.ClrName) + " = v;";
             }
 
             w.Line((i == 0 ? "if" : "else if") + " (reader.ValueTextEquals(" + Utf8Literal(member.WireName) + ")) { " + statement + " }");
         }
 
-        w.Line((bindings.Count == 0 ? "if" : "else if") + " (!" + helpers.Use("SkipUnknown") + "(ref reader, Names_" + name + ")) return false;");
+        w.Line((members.Count == 0 ? "if" : "else if") + " (!" + helpers.Use("SkipUnknown") + "(ref reader, Names_" + name + ")) return false;");
         w.Close();
         w.Line();
         w.Line("if (reader.TokenType != " + Json + "JsonTokenType.EndObject) return false;");
@@ -162,17 +166,17 @@ internal static class ReaderEmitter
         w.Close();
     }
 
-    private static void EmitNullable(SourceWriter w, TypeShape shape, ReaderPlan plan, ContextNames names, ContextHelpers helpers)
+    private static void EmitNullable(SourceWriter w, TypeShape shape, IReadOnlyDictionary<string, TypeShape> shapes, ContextNames names, ContextHelpers helpers)
     {
         Begin(w, shape, names);
         w.Line("if (reader.TokenType == " + Json + "JsonTokenType.Null) return true;");
-        w.Line("if (!" + ReaderOf(shape.ElementFqn!, plan, names, helpers) + "(ref reader, out " + shape.ElementFqn + " inner)) return false;");
+        w.Line("if (!" + ReaderOf(shape.ElementFqn!, shapes, names, helpers) + "(ref reader, out " + shape.ElementFqn + " inner)) return false;");
         w.Line("value = inner;");
         w.Line("return true;");
         w.Close();
     }
 
-    private static void EmitSequence(SourceWriter w, TypeShape shape, ReaderPlan plan, ContextNames names, ContextHelpers helpers)
+    private static void EmitSequence(SourceWriter w, TypeShape shape, IReadOnlyDictionary<string, TypeShape> shapes, ContextNames names, ContextHelpers helpers)
     {
         var element = shape.ElementFqn!;
         Begin(w, shape, names);
@@ -180,7 +184,7 @@ internal static class ReaderEmitter
         w.Line("var items = new global::System.Collections.Generic.List<" + element + ">();");
         w.Line("while (reader.Read() && reader.TokenType != " + Json + "JsonTokenType.EndArray)");
         w.Open();
-        w.Line("if (!" + ReaderOf(element, plan, names, helpers) + "(ref reader, out " + element + " item)) return false;");
+        w.Line("if (!" + ReaderOf(element, shapes, names, helpers) + "(ref reader, out " + element + " item)) return false;");
         w.Line("items.Add(item);");
         w.Close();
         w.Line();
@@ -190,7 +194,7 @@ internal static class ReaderEmitter
         w.Close();
     }
 
-    private static void EmitDictionary(SourceWriter w, TypeShape shape, ReaderPlan plan, ContextNames names, ContextHelpers helpers)
+    private static void EmitDictionary(SourceWriter w, TypeShape shape, IReadOnlyDictionary<string, TypeShape> shapes, ContextNames names, ContextHelpers helpers)
     {
         var element = shape.ElementFqn!;
         Begin(w, shape, names);
@@ -200,13 +204,26 @@ internal static class ReaderEmitter
         w.Open();
         // A repeated key or a metadata-like one ($id, $type) is left to System.Text.Json.
         w.Line("var key = reader.GetString();");
-        w.Line("if ((key.Length > 0 && key[0] == '$') || !reader.Read() || !" + ReaderOf(element, plan, names, helpers) + "(ref reader, out " + element + " item) || !entries.TryAdd(key, item)) return false;");
+        w.Line("if ((key.Length > 0 && key[0] == '$') || !reader.Read() || !" + ReaderOf(element, shapes, names, helpers) + "(ref reader, out " + element + " item) || !entries.TryAdd(key, item)) return false;");
         w.Close();
         w.Line();
         w.Line("if (reader.TokenType != " + Json + "JsonTokenType.EndObject) return false;");
         w.Line("value = entries;");
         w.Line("return true;");
         w.Close();
+    }
+
+    private static bool AllSkipped(EquatableArray<MemberShape> members)
+    {
+        foreach (var member in members)
+        {
+            if (member.Read!.Kind != MemberReadKind.Skip)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string Index(int i) => i.ToString(CultureInfo.InvariantCulture);

@@ -68,6 +68,9 @@ internal sealed record MemberShape
     /// <summary>How the fast path writes it (planned by the parser); null: through JsonSerializer with its metadata.</summary>
     public ValueWrite? Write { get; init; }
 
+    /// <summary>How the type's generated reader reads the member; null when the type has no reader.</summary>
+    public MemberRead? Read { get; init; }
+
     /// <summary>False for members the fast path leaves out: ignored, fields without [JsonInclude] (off by default), no getter.</summary>
     public required bool OnFastPath { get; init; }
 }

@@ -54,6 +54,9 @@ internal sealed record TypeShape
     /// <summary>True when the type gets its own <c>Serialize_X</c> fast-path method.</summary>
     public bool HasFastPath { get; init; }
 
+    /// <summary>True when values of the type are read by generated code (<c>TryRead_X</c>, or a value helper), planned by <c>ReaderPlanner</c>.</summary>
+    public bool HasReader { get; init; }
+
     /// <summary>For <see cref="TypeShapeKind.Enum"/> and enums with a converter: the named values (for the JSON schema).</summary>
     public EquatableArray<EnumMemberShape> EnumMembers { get; init; } = EquatableArray<EnumMemberShape>.Empty;
 

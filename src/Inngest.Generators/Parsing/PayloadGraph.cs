@@ -45,12 +45,12 @@ internal sealed class PayloadGraph
         _cancellationToken = cancellationToken;
     }
 
-    /// <summary>Every type the payload reaches that gets generated metadata, fast path planned.</summary>
+    /// <summary>Every type the payload reaches that gets generated metadata, fast path and reader planned.</summary>
     public static EquatableArray<TypeShape> Describe(ITypeSymbol root, Compilation compilation, CancellationToken cancellationToken = default)
     {
         var graph = new PayloadGraph(compilation, null, null, cancellationToken);
         graph.Walk(root);
-        return graph._planner.Plan(graph._order, graph._shapes);
+        return ReaderPlanner.Plan(graph._planner.Plan(graph._order, graph._shapes));
     }
 
     /// <summary>
