@@ -103,6 +103,29 @@ public sealed class GeneratedReaderTests
     public void Nested_data_the_reader_does_not_spell_out_is_read_with_the_metadata(string data)
         => AssertLeftToMetadata<TallyCounted>(data, "app/tally.counted", null);
 
+    [Theory]
+    [InlineData("""{"email":"ada@example.com","referrer":"ads","seats":3,"tags":["a","b"]}""")]
+    [InlineData("""{"Email":"case"}""")]
+    [InlineData("""{"email":"first","email":"last"}""")]
+    [InlineData("""{"email":"e","seats":"3"}""")]
+    public void Data_before_the_name_or_changed_by_a_receive_hook_is_read_from_its_slice_as_System_Text_Json_reads_it(string data)
+    {
+        // "data" before "name": the data cannot be read in the envelope's pass, so it is read from its slice.
+        var dataFirst = "{\"data\":" + data + ",\"name\":\"app/signup.started\",\"v\":\"2024-05-15.1\"}";
+        Assert.Equal(ReadWithMetadata<SignupStarted>(data), Write(InngestEvent.Parse<SignupStarted>(dataFirst).Data));
+
+        // A receive hook: the data it returns is read from its own bytes.
+        var options = new InngestParseOptions();
+        options.ReceiveMiddleware.Add(new Unchanged());
+        var nameFirst = "{\"name\":\"app/signup.started\",\"v\":\"2024-05-15.1\",\"data\":" + data + "}";
+        Assert.Equal(ReadWithMetadata<SignupStarted>(data), Write(InngestEvent.Parse<SignupStarted>(nameFirst, options).Data));
+    }
+
+    private sealed class Unchanged : InngestReceiveMiddleware
+    {
+        public override JsonElement TransformData(JsonElement data, InngestReceiveMiddlewareContext context) => data;
+    }
+
     private static void AssertLeftToMetadata<T>(string data, string name, string? version)
         where T : IInngestEventData<T>
     {

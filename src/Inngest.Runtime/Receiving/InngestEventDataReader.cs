@@ -76,10 +76,18 @@ public readonly ref struct InngestEventDataReader
         return true;
     }
 
-    /// <summary>Deserializes the data as <typeparamref name="T"/>, through the options' resolver.</summary>
+    /// <summary>
+    /// Deserializes the data as <typeparamref name="T"/>: with the type's generated reader when the options' resolver is
+    /// the default and the reader does not give up, else through the options' resolver.
+    /// </summary>
     internal T Read<T>()
         where T : IInngestEventData<T>
     {
+        if (_context.Resolver.IsDefault && TryReadGenerated<T>(out var generated))
+        {
+            return generated;
+        }
+
         try
         {
             return JsonSerializer.Deserialize(_data, _context.Resolver.Resolve(T.JsonTypeInfo))!;
@@ -88,5 +96,26 @@ public readonly ref struct InngestEventDataReader
         {
             throw _context.DataError(_name, typeof(T).Name, ex);
         }
+    }
+
+    /// <summary>The generated reader over the whole slice (one object and nothing after it, 64 levels as the metadata's options allow).</summary>
+    private bool TryReadGenerated<T>([MaybeNullWhen(false)] out T value)
+        where T : IInngestEventData<T>
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(_data, new JsonReaderOptions { MaxDepth = 64 });
+            if (reader.Read() && reader.TokenType == JsonTokenType.StartObject && T.TryReadData(ref reader, out value) && !reader.Read())
+            {
+                return true;
+            }
+        }
+        catch (Exception)
+        {
+            // Whatever the input holds that the reader does not expect: the metadata reads it, or reports it.
+        }
+
+        value = default;
+        return false;
     }
 }
