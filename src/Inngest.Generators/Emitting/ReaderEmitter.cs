@@ -107,7 +107,7 @@ internal static class ReaderEmitter
             w.Line("var result = new " + shape.Fqn + "();");
         }
 
-        if (known.Count > 0 && !AllSkipped(members))
+        if (!AllSkipped(members))
         {
             w.Line("ulong seen = 0;");
         }
@@ -140,22 +140,7 @@ internal static class ReaderEmitter
         w.Line("if (reader.TokenType != " + Json + "JsonTokenType.EndObject) return false;");
         if (obj.Creation == CreationKind.Parameterized)
         {
-            var arguments = new List<string>();
-            var initializers = new List<string>();
-            for (var i = 0; i < obj.Parameters.Count; i++)
-            {
-                if (obj.Parameters[i].IsConstructorParameter)
-                {
-                    arguments.Add("a" + Index(i));
-                }
-                else
-                {
-                    initializers.Add(Id(obj.Parameters[i].Name) + " = a" + Index(i));
-                }
-            }
-
-            var create = "new " + shape.Fqn + "(" + string.Join(", ", arguments) + ")";
-            w.Line("value = " + (initializers.Count == 0 ? create : create + " { " + string.Join(", ", initializers) + " }") + ";");
+            w.Line("value = " + TypeInfoEmitter.Creation(shape.Fqn, obj, i => "a" + Index(i)) + ";");
         }
         else
         {

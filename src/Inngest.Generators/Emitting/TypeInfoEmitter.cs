@@ -128,20 +128,26 @@ internal static class TypeInfoEmitter
     }
 
     private static string NewWithArguments(string t, ObjectShape obj)
+        => Creation(t, obj, i => "(" + obj.Parameters[i].TypeFqn + ")args[" + i.ToString(CultureInfo.InvariantCulture) + "]!");
+
+    /// <summary>
+    /// The creator's expression for a parameterized object: its constructor parameters as arguments and its init or
+    /// required members in the object initializer, parameter <c>i</c>'s value given by <paramref name="argument"/>.
+    /// </summary>
+    internal static string Creation(string t, ObjectShape obj, System.Func<int, string> argument)
     {
         var arguments = new List<string>();
         var initializers = new List<string>();
         for (var i = 0; i < obj.Parameters.Count; i++)
         {
             var p = obj.Parameters[i];
-            var argument = "(" + p.TypeFqn + ")args[" + i.ToString(CultureInfo.InvariantCulture) + "]!";
             if (p.IsConstructorParameter)
             {
-                arguments.Add(argument);
+                arguments.Add(argument(i));
             }
             else
             {
-                initializers.Add(Id(p.Name) + " = " + argument);
+                initializers.Add(Id(p.Name) + " = " + argument(i));
             }
         }
 
