@@ -14,6 +14,20 @@ namespace Oracle.Scalars;
 [OracleInput("""{"m":79228162514264337593543950336}""", Expect = OracleExpectation.Throws)]
 public sealed partial record Numbers(byte B, sbyte Sb, short S, ushort Us, int I, uint Ui, long L, ulong Ul, float F, double D, decimal M, Half H, Int128 Big, UInt128 UBig);
 
+// The numbers the generated readers spell out (no Half or Int128, so the type has a reader): quoted, out of range,
+// fractional and overflowing inputs must be read, or refused, as System.Text.Json does.
+[InngestEvent("oracle/scalars.readable-numbers")]
+[OracleInput("""{"b":"1","i":"2","d":"NaN"}""")]
+[OracleInput("""{"b":256}""", Expect = OracleExpectation.Throws)]
+[OracleInput("""{"sb":-129}""", Expect = OracleExpectation.Throws)]
+[OracleInput("""{"us":-1}""", Expect = OracleExpectation.Throws)]
+[OracleInput("""{"i":1.5}""", Expect = OracleExpectation.Throws)]
+[OracleInput("""{"ul":18446744073709551616}""", Expect = OracleExpectation.Throws)]
+[OracleInput("""{"f":3.5e38,"d":1e309}""")]
+[OracleInput("""{"i":-0,"l":1E2,"m":1e-30}""")]
+[OracleInput("""{"b":255,"sb":-128,"s":-32768,"us":65535,"i":-2147483648,"ui":4294967295,"l":-9223372036854775808,"ul":18446744073709551615,"f":1.401298E-45,"d":5e-324,"m":-79228162514264337593543950335}""", Expect = OracleExpectation.Reads)]
+public sealed partial record ReadableNumbers(byte B, sbyte Sb, short S, ushort Us, int I, uint Ui, long L, ulong Ul, float F, double D, decimal M);
+
 [InngestEvent("oracle/scalars.others")]
 [OracleInput("""{"letter":"xy"}""", Expect = OracleExpectation.Throws)]
 [OracleInput("""{"day":"2024-13-01"}""", Expect = OracleExpectation.Throws)]

@@ -9,6 +9,9 @@ public sealed class ScalarsTests() : CaseFileTests("Scalars.cs")
     public void Numbers() => Check();
 
     [Fact]
+    public void ReadableNumbers() => Check();
+
+    [Fact]
     public void Others() => Check();
 
     [Fact]

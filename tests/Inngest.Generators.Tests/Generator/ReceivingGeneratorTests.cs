@@ -49,11 +49,16 @@ public sealed class ReceivingGeneratorTests
             [InngestEvent("app/odd.name")] public sealed partial record OddName([property: JsonPropertyName("half\uD800")] string Value);
             // A class set through its setters, with a get-only member whose value is skipped.
             [InngestEvent("app/plain.set")] public sealed partial class Plain { public int Count { get; set; } public string? Note { get; set; } public int Twice => Count * 2; }
+            // Every value type the readers spell out, each through its own helper.
+            [InngestEvent("app/all.values")]
+            public sealed partial record AllValues(string S, bool B, byte By, sbyte Sb, short Sh, ushort Us, int I, uint Ui, long L, ulong Ul,
+                float F, double D, decimal M, DateTimeOffset Dto, DateTime Dt, Guid G, int? Maybe, IReadOnlyList<long> Longs, IDictionary<string, Guid> Ids, float[] Floats);
             """));
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         bool HasReader(string type) => sources["Sample.Events." + type + ".InngestEvent.g.cs"].Contains(".TryReadData(", System.StringComparison.Ordinal);
         Assert.True(HasReader("Tree"));
         Assert.True(HasReader("Plain"));
+        Assert.True(HasReader("AllValues"));
         Assert.False(HasReader("LoopA"));
         Assert.False(HasReader("Mixed"));
         Assert.False(HasReader("OddName"));
