@@ -44,3 +44,7 @@ public sealed record VerifiedIdentity(string LegalName, string Email, DateOnly D
 /// </summary>
 [InngestEvent("app/identity.verified")]
 public sealed partial record IdentityVerified(string UserId, Plan Plan, [InngestEncrypted] VerifiedIdentity Encrypted);
+
+/// <summary>A received event: parsed (not sent) by the app, with the reader the generator writes for plain data.</summary>
+[InngestEvent("shop/receipt.issued", ReceiveOnly = true)]
+public sealed partial record ReceiptIssued(string ReceiptId, decimal Total, List<string> Lines, Dictionary<string, int> Counts, DateTimeOffset IssuedAt);

@@ -1,6 +1,7 @@
 // Sends typed events from a Native AOT binary to INNGEST_BASE_URL (with INNGEST_EVENT_KEY, or INNGEST_DEV)
 // and exits non-zero on any failure. With INNGEST_ENCRYPTION_KEY set it also sends an event whose personal data is
 // encrypted end to end (Inngest.Typed.Encryption: libsodium through a native library, in an AOT binary).
+// It then parses two received events (one through the generator's reader for plain data, one through the metadata).
 // tests/Inngest.Samples.Tests publishes it and checks every body, decrypting the encrypted one with the npm middleware.
 using AotApp;
 using Inngest;
@@ -65,6 +66,14 @@ try
     }
 
     Console.WriteLine($"sent {sent} events");
+
+    // Receiving in the same binary: a plain payload through its generated reader, and one the metadata reads (an enum
+    // with a string converter, DateOnly), both without reflection.
+    var receipt = InngestEvent.Parse<ReceiptIssued>("""
+        {"name":"shop/receipt.issued","data":{"receiptId":"r-7","total":12.5,"lines":["tea","cake"],"counts":{"tea":2},"issuedAt":"2024-05-15T10:00:00Z"},"ts":1715767200000}
+        """);
+    var received = InngestEvent.Parse<OrderPlaced>(requestBodyOf(order));
+    Console.WriteLine($"parsed {receipt.Data.ReceiptId} {receipt.Data.Total.ToString(System.Globalization.CultureInfo.InvariantCulture)} {string.Join("+", receipt.Data.Lines)} {receipt.Data.Counts["tea"]}; {received.Data.OrderId} {received.Data.Plan} {received.Data.DeliveryDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}");
     return 0;
 }
 catch (Exception ex)
@@ -72,6 +81,14 @@ catch (Exception ex)
     Console.Error.WriteLine($"AotApp failed: {ex.GetType().Name}: {ex.Message}");
     return 1;
 }
+
+// The order as Inngest would deliver it: the event object of a request body, the data written by the generated context.
+static string requestBodyOf(OrderPlaced order)
+    => "{\"name\":\"shop/order.placed\",\"v\":\"2024-05-15.1\",\"data\":" + System.Text.Json.JsonSerializer.Serialize(order, JsonTypeInfoOf<OrderPlaced>()) + "}";
+
+static System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> JsonTypeInfoOf<T>()
+    where T : IInngestEventData<T>
+    => T.JsonTypeInfo;
 
 static void Check(InngestSendResult result, int expected)
 {

@@ -50,6 +50,7 @@ public sealed class AotAppTests
 
         Assert.True(run.ExitCode == 0, run.All);
         Assert.Contains("sent 6 events", run.Output);
+        Assert.Contains("parsed r-7 12.5 tea+cake 2; ord_1001 Pro 2024-05-20", run.Output);
         var requests = server.Requests;
         Assert.Equal(4, requests.Count);
         Assert.All(requests, r => Assert.Equal("/e/aot-key", r.Path));
