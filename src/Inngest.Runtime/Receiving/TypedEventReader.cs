@@ -43,9 +43,9 @@ internal static class TypedEventReader
     }
 
     /// <summary>
-    /// Reads the data object the reader is on with <typeparamref name="T"/>'s converter, straight from the envelope's
-    /// reader: JsonSerializer.Deserialize(ref reader) would first skip the whole value to scope a reader to it, a second
-    /// pass over the data. On failure the reader is put back and false returned: the data is then read again from its
+    /// Reads the data object the reader is on with <typeparamref name="T"/>'s generated reader or, when it gives up, its
+    /// converter, straight from the envelope's reader: JsonSerializer.Deserialize(ref reader) would first skip the whole
+    /// value to scope a reader to it, a second pass over the data. On failure the reader is put back and false returned: the data is then read again from its
     /// slice by Deserialize, whose exception carries the member's JSON path (the converter's alone does not).
     /// </summary>
     public static bool TryReadInline<T>(ref Utf8JsonReader reader, ParseContext context, out T? value)
