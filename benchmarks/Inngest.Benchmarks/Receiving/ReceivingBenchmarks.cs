@@ -90,6 +90,17 @@ public class ReceivingBenchmarks
         ? JsonSerializer.Deserialize(_data, Generated<AccountCreated>())!
         : JsonSerializer.Deserialize(_data, Generated<OrderPlaced>())!;
 
+    /// <summary>Only the data object, with the reader the Inngest generator emits (what <c>Parse</c> uses for plain data).</summary>
+    public object DataWithGeneratedReader() => Body == ReceivedBody.AccountCreated ? ReadGenerated<AccountCreated>(_data) : ReadGenerated<OrderPlaced>(_data);
+
+    private static T ReadGenerated<T>(byte[] data)
+        where T : IInngestEventData<T>
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(data);
+        reader.Read();
+        return T.TryReadData(ref reader, out var value) ? value : throw new InvalidOperationException(typeof(T).Name + " has no generated reader for this data");
+    }
+
     /// <summary>Only the data object, with System.Text.Json's own source-generated metadata.</summary>
     public object DataWithStjMetadata() => Body == ReceivedBody.AccountCreated
         ? JsonSerializer.Deserialize(_data, ReceivingBaselineJson.Default.AccountCreated)!

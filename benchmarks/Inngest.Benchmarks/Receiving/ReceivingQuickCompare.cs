@@ -26,6 +26,7 @@ internal static class ReceivingQuickCompare
                 ("InngestEvent.Parse (dispatch)", b.Untyped),
                 ("data only, STJ's own metadata", b.DataWithStjMetadata),
                 ("data only, generated metadata", b.DataWithGeneratedMetadata),
+                ("data only, generated reader", b.DataWithGeneratedReader),
             });
         }).ToArray();
         var warmup = JitWarmup.Run(
