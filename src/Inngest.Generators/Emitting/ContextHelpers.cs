@@ -382,6 +382,14 @@ internal sealed class ContextHelpers
                 return reader.TokenType is {{Json}}JsonTokenType.True or {{Json}}JsonTokenType.False;
             }
             """,
+        ["ReadJsonElement"] = $$"""
+            // A JsonElement member: the call its built-in converter makes (any token, null included, becomes an element).
+            private static bool ReadJsonElement(ref {{Json}}Utf8JsonReader reader, out {{Json}}JsonElement value)
+            {
+                value = {{Json}}JsonElement.ParseValue(ref reader);
+                return true;
+            }
+            """,
         ["ReadMember"] = $$"""
             // A member the reader binds, once: a repeated one (System.Text.Json keeps the last) is left to the metadata.
             private static bool ReadMember(ref {{Json}}Utf8JsonReader reader, ref ulong seen, ulong bit)

@@ -14,7 +14,7 @@ internal sealed class ContextNames
         // The shared helpers (ContextHelpers).
         "Finish", "ExpandConverter", "MemberConverter", "NullableMemberConverter", "ObjectInfo", "Property", "Members", "InitOnly",
         "Parameter", "Values", "Get", "CheckDepth", "TryReadEvent", "SkipUnknown", "ReadMember", "ReadString", "ReadBoolean", "ReadInt32",
-        "ReadInt64", "ReadInt16", "ReadSByte", "ReadByte", "ReadUInt16", "ReadUInt32", "ReadUInt64", "ReadSingle", "ReadDouble", "ReadDecimal", "ReadDateTimeOffset", "ReadDateTime", "ReadGuid",
+        "ReadInt64", "ReadInt16", "ReadSByte", "ReadByte", "ReadUInt16", "ReadUInt32", "ReadUInt64", "ReadSingle", "ReadDouble", "ReadDecimal", "ReadDateTimeOffset", "ReadDateTime", "ReadGuid", "ReadJsonElement",
     };
 
     private readonly Dictionary<string, string> _names = new(System.StringComparer.Ordinal);

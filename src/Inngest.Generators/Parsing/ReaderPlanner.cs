@@ -8,7 +8,8 @@ namespace Inngest.Generators.Parsing;
 /// Decides, once and in the parser, which payload types get a generated reader (<c>TryRead_X</c>, what
 /// <c>InngestEvent.Parse</c> reads a received event's data with) and how each object member is read. A reader is an
 /// optimization System.Text.Json must agree with exactly: it covers the shapes whose reading the library can spell out
-/// with certainty (objects created by one constructor or a parameterless one; strings, booleans, numbers, dates, GUIDs;
+/// with certainty (objects created by one constructor or a parameterless one; strings, booleans, numbers, dates, GUIDs,
+/// JSON elements;
 /// nullable values; arrays, lists, string-keyed dictionaries and the interfaces System.Text.Json reads into those), and
 /// it gives up on anything else at run time (a member name that matches only ignoring case, a repeated member, a
 /// quoted number, a metadata property): the caller then reads the data with the metadata from the start. Every other
@@ -117,7 +118,7 @@ internal static class ReaderPlanner
     private static bool IsReadableValue(string? converter) => converter is "StringConverter" or "BooleanConverter"
         or "ByteConverter" or "SByteConverter" or "Int16Converter" or "UInt16Converter" or "Int32Converter" or "UInt32Converter"
         or "Int64Converter" or "UInt64Converter" or "SingleConverter" or "DoubleConverter" or "DecimalConverter"
-        or "DateTimeOffsetConverter" or "DateTimeConverter" or "GuidConverter";
+        or "DateTimeOffsetConverter" or "DateTimeConverter" or "GuidConverter" or "JsonElementConverter";
 
     private static bool IsLocallyReadable(TypeShape shape, List<string> reached, out MemberRead[]? memberReads)
     {

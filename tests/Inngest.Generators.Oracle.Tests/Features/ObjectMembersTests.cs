@@ -10,4 +10,7 @@ public sealed class ObjectMembersTests() : CaseFileTests("ObjectMembers.cs")
 
     [Fact]
     public void DomMembers() => Check();
+
+    [Fact]
+    public void ElementMembers() => Check();
 }
